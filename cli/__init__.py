@@ -1,0 +1,74 @@
+"""The headless command line: ``python main.py SUBCOMMAND …``.
+
+Each subcommand lives in its own module with a ``run(args) -> int`` function;
+this module only declares the arguments. No Qt widget is created here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from models import __version__
+
+SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models")
+
+
+def _add_length(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--words", type=int, metavar="W", help="summary of at least W words")
+    group.add_argument("--sentences", type=int, metavar="N", help="summary of N sentences")
+    group.add_argument("--ratio", type=float, metavar="R", help="summary of this share of sentences (0-1)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="khulasa",
+        description="Khulasa: Arabic news summaries with offline English translation.",
+    )
+    parser.add_argument("--version", action="version", version=f"khulasa {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    p = sub.add_parser("summarize", help="extractive Arabic summary of article files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _add_length(p)
+    p.add_argument("--algorithm", default="auto", help="auto (default), lexrank, textrank, lsa, luhn, kl, "
+                   "sumbasic, reduction, edmundson")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("translate", help="translate an article (or its summary) to English")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
+    p.add_argument("--summary-only", action="store_true", help="translate only the summary")
+    _add_length(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("entities", help="people, places and organisations in an article")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+
+    p = sub.add_parser("brief", help="write a bilingual briefing document")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.docx, .pdf, .html or .md")
+    p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
+    _add_length(p)
+    p.add_argument("--full-translation", action="store_true", help="append the whole article's translation")
+
+    p = sub.add_parser("models", help="list, download, import, remove translation models")
+    msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    msub.add_parser("list", help="catalogue and installed models")
+    msub.add_parser("download", help="download a catalogue model").add_argument("id", metavar="ID")
+    msub.add_parser("import", help="import a folder, .argosmodel or Marian zip").add_argument("path", metavar="PATH")
+    msub.add_parser("remove", help="remove an installed model").add_argument("id", metavar="ID")
+    msub.add_parser("default", help="make an installed model the default").add_argument("id", metavar="ID")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Parse ``argv`` and run the subcommand; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 2
+    module = importlib.import_module(f"cli.{args.command}_cmd")
+    return module.run(args)

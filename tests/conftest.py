@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets its own Khulasa home and no display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def khulasa_home(tmp_path_factory, monkeypatch) -> Path:
+    """Isolate user data, cache, logs and models from the real user's."""
+    home = tmp_path_factory.mktemp("khulasa-home")
+    monkeypatch.setenv("KHULASA_HOME", str(home))
+    monkeypatch.delenv("KHULASA_MODEL_DIR", raising=False)
+    return home
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """``../shared/data``; tests that need it skip when it is absent."""
+    data = SHARED / "data"
+    if not data.is_dir():
+        pytest.skip("../shared/data is not beside this checkout")
+    return data
