@@ -1,0 +1,42 @@
+"""The steps every front end runs on an article, in one place.
+
+The CLI, the GUI workers and the briefing command call these instead of
+chaining the engine parts themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from models.article import Article, Translation
+from models.ner import annotate, project
+from models.reading import read_article
+from models.summarize import Length, summarize
+from models.translation import Translator, translate_article
+
+
+def analyse(article: Article, *, length: Length | None = None, algorithm: str = "auto") -> Article:
+    """Summarise ``article`` and find its entities (no translation)."""
+    summarize(article, length or Length(), algorithm)
+    annotate(article)
+    return article
+
+
+def open_article(path: str | Path, *, length: Length | None = None, algorithm: str = "auto") -> Article:
+    """Read, summarise and annotate one file. Raises ``ArticleError`` for unreadable input."""
+    return analyse(read_article(path), length=length, algorithm=algorithm)
+
+
+def translate(
+    article: Article,
+    translator: Translator,
+    *,
+    indices: Sequence[int] | None = None,
+    on_sentence: Callable[[Translation], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Article:
+    """Translate the given sentences (all by default), then project entities onto the English."""
+    translate_article(article, translator, indices, on_sentence=on_sentence, cancel=cancel)
+    project(article)
+    return article
