@@ -1,0 +1,81 @@
+"""``read_article``: one entry point for every supported file type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from models.article import Article
+from models.errors import ArticleError
+from models.reading.decoding import DecodeError, decode
+from models.reading.structure import article_from_text
+
+# A news article is tens of kilobytes; 10 MB of text is ~1.5 million Arabic words,
+# far beyond anything worth summarising, and refusing it up front keeps the app
+# responsive. Word and PDF files carry images, so their limit is on the file.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+
+def _read_text(path: Path, data: bytes) -> str:
+    return decode(data)
+
+
+_READERS: dict[str, Callable[[Path, bytes], str]] = {
+    ".txt": _read_text,
+}
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+
+
+def _size_text(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def read_article(path: str | Path) -> Article:
+    """Read an article file and recognise its structure.
+
+    Args:
+        path: a ``.txt``, ``.md``, ``.html``/``.htm``, ``.docx`` or ``.pdf`` file.
+
+    Returns:
+        The :class:`Article` with text, headline, metadata, paragraphs and sentences.
+
+    Raises:
+        ArticleError: the file is missing, unreadable, empty, binary, too large,
+            corrupted or of an unsupported type; ``str(error)`` names file and cause.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        kinds = ", ".join(SUPPORTED_SUFFIXES)
+        what = f"'{suffix}' files are" if suffix else "files without an extension are"
+        raise ArticleError(path, f"unsupported file type: {what} not supported (use {kinds})")
+    try:
+        if path.is_dir():
+            raise ArticleError(path, "is a folder, not a file")
+        size = path.stat().st_size
+        limit = MAX_TEXT_BYTES if reader is _read_text else MAX_DOCUMENT_BYTES
+        if size > limit:
+            cause = f"file is too large ({_size_text(size)}; the limit is {_size_text(limit)})"
+            raise ArticleError(path, cause)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, "file not found") from None
+    except PermissionError:
+        raise ArticleError(path, "permission denied") from None
+    except OSError as error:
+        raise ArticleError(path, f"cannot read the file ({error.strerror or error})") from None
+    if not data.strip():
+        raise ArticleError(path, "the file is empty")
+    try:
+        text = reader(path, data)
+    except DecodeError as error:
+        raise ArticleError(path, str(error)) from None
+    if not text.strip(" \t\n\u00a0\ufeff\u200f\u200e"):
+        raise ArticleError(path, "the file contains no text")
+    article = article_from_text(text, path)
+    if not article.sentences:
+        raise ArticleError(path, "the file contains no article text")
+    return article

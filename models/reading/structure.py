@@ -1,0 +1,224 @@
+"""Article structure: headline, dateline, source credit and keyword list.
+
+News files open with a headline, often a date line and a source credit, and
+saved pages may end with a source line and a keyword list. These lines stay in
+``Article.text`` (so every offset still points into the file's text) but are
+kept out of the body paragraphs and sentences that the summariser reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.article import Article, Metadata, Sentence
+from models.sentences import split_sentences
+
+# Headlines are short and do not end like a sentence.
+HEADLINE_MAX_WORDS = 20
+HEADLINE_MAX_CHARS = 160
+_SENTENCE_END = tuple(".!?؟…:،,؛;")
+
+_SPACE = " \t\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\ufeff"
+
+_WEEKDAYS = "الأحد الاحد الإثنين الاثنين الأثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت"
+_MONTHS = (
+    # Egyptian / Gulf transliterated months
+    "يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يونية يوليو يولية أغسطس اغسطس سبتمبر "
+    "أكتوبر اكتوبر نوفمبر ديسمبر "
+    # Maghrebi (Algeria, Tunisia, Morocco)
+    "جانفي فيفري أفريل افريل ماي جوان جويلية أوت اوت يوليوز غشت شتنبر نونبر دجنبر "
+    # Levantine / Iraqi
+    "كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين "
+    # Hijri
+    "محرم ربيع جمادى جمادي رجب شعبان رمضان شوال ذو ذي القعدة الحجة"
+)
+# Words that may sit on a date line without making it prose.
+_DATE_FILLER = (
+    "الأول الاول الثاني الآخر الاخر الأولى الاولى الآخرة الاخرة "
+    "ص م مساء مساءً صباحا صباحاً ظهرا ظهراً هـ ه الموافق الساعة بتوقيت غرينتش جرينتش مكة المكرمة "
+    "نشر في نشرت بتاريخ تاريخ آخر اخر تحديث تحديثه تم النشر منذ عام سنة يوم "
+    "am pm gmt utc"
+)
+_WEEKDAY_SET = frozenset(_WEEKDAYS.split())
+_MONTH_SET = frozenset(_MONTHS.split())
+_FILLER_SET = frozenset(_DATE_FILLER.split())
+
+_TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+_SOURCE_LINE = re.compile(r"^(?:ال)?مصدر\s*[|:：\-–—/]\s*(?P<name>\S.*)$")
+_CREDIT_LINE = re.compile(r"^(?P<name>[^.!?؟:،,]{2,40}?)\s*[-–—|]$")
+_KEYWORD_LABEL = re.compile(
+    r"^(?:ال)?(?:كلمات\s+(?:ال)?(?:مفتاحية|دلالية|البحث)|وسوم|تاغات|tags|keywords)(?=$|[\s:：|\-–—])\s*[:：|\-–—]?\s*",
+    re.IGNORECASE,
+)
+_KEYWORD_SPLIT = re.compile(r"\s*[،,;؛|•·#\n]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines as spans with surrounding whitespace (incl. NBSP) trimmed."""
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(_SPACE)
+        if stripped:
+            start = pos + raw.index(stripped)
+            lines.append(_Line(start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def is_dateline(line: str) -> bool:
+    """True for a line that only gives a date and/or time (and maybe a place)."""
+    text = line.translate(_DIGITS)
+    tokens = _TOKEN.findall(text)
+    if not tokens or len(tokens) > 14:
+        return False
+    numbers = [t for t in tokens if t.isdigit()]
+    months = [t for t in tokens if t in _MONTH_SET]
+    weekdays = [t for t in tokens if t in _WEEKDAY_SET]
+    has_date = bool(_NUMERIC_DATE.search(text) or _TIME.search(text) or (months and numbers)
+                    or (weekdays and (months or numbers)))
+    if not has_date:
+        return False
+    other = [t for t in tokens
+             if not t.isdigit() and t not in _MONTH_SET and t not in _WEEKDAY_SET
+             and t.lower() not in _FILLER_SET]
+    return len(other) <= 2
+
+
+def source_of(line: str, *, at_top: bool) -> str | None:
+    """The source named by a credit line («المصدر | …», «نور نيوز –» at the top), else None."""
+    match = _SOURCE_LINE.match(line)
+    if match:
+        return match["name"].strip(_SPACE + "|-–—")
+    if at_top:
+        match = _CREDIT_LINE.match(line)
+        if match and len(match["name"].split()) <= 4:
+            return match["name"].strip(_SPACE)
+    return None
+
+
+def is_headline(line: _Line) -> bool:
+    """A short line that does not end (or contain the end of) a sentence."""
+    text = line.text
+    if line.words > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
+        return False
+    if text.endswith(_SENTENCE_END) or re.search(r"[.!?؟]\s", text):
+        return False
+    return not is_dateline(text)
+
+
+def split_keywords(text: str, body: str) -> tuple[str, ...]:
+    """Keywords from a list; space-separated lists keep names found in the body together."""
+    parts = [p.strip(_SPACE + "#") for p in _KEYWORD_SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:
+        return tuple(parts)
+    words = text.split()
+    keywords: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[i:i + size])
+            if size == 1 or (i + size <= len(words) and phrase in body):
+                keywords.append(phrase)
+                i += size
+                break
+    return tuple(keywords)
+
+
+@dataclass
+class _Structure:
+    title: _Line | None = None
+    dateline: str = ""
+    source: str = ""
+    keywords: tuple[str, ...] = ()
+    body: tuple[_Line, ...] = ()
+
+
+def _detect(text: str, lines: list[_Line]) -> _Structure:
+    found = _Structure()
+    first, last = 0, len(lines)
+
+    # Trailing keyword list: a label line (keywords inline or on the lines below).
+    for i in range(max(first, last - 4), last):
+        match = _KEYWORD_LABEL.match(lines[i].text)
+        if match and i > 0:
+            rest = lines[i].text[match.end():]
+            following = "\n".join(line.text for line in lines[i + 1:last])
+            listed = "\n".join(part for part in (rest, following) if part)
+            if listed and len(listed.split()) <= 40:
+                body = text[:lines[i].start]
+                found.keywords = split_keywords(listed, body)
+                last = i
+                break
+
+    # Trailing source credit.
+    for i in range(last - 1, max(first, last - 3) - 1, -1):
+        name = source_of(lines[i].text, at_top=False)
+        if name and i > 0:
+            found.source = name
+            last = i
+            break
+
+    # Headline, then date and credit lines near the top.
+    if last - first > 1 and is_headline(lines[first]):
+        found.title = lines[first]
+        first += 1
+    while first < last - 1 and first < 4:
+        line = lines[first].text
+        if not found.dateline and is_dateline(line):
+            found.dateline = line
+        elif not found.source and (name := source_of(line, at_top=True)):
+            found.source = name
+        else:
+            break
+        first += 1
+    found.body = tuple(lines[first:last])
+    return found
+
+
+def article_from_text(text: str, path: str | Path | None = None) -> Article:
+    """Build an :class:`Article` from decoded text (``\\n`` line endings).
+
+    Recognises the headline, dateline, source credit and trailing keyword list,
+    keeps them out of the body, and splits each body paragraph (one non-blank
+    line) into sentences whose spans index ``text``.
+    """
+    found = _detect(text, _lines(text))
+    sentences: list[Sentence] = []
+    paragraphs: list[tuple[int, int]] = []
+    for line in found.body:
+        spans = split_sentences(text, line.start, line.end)
+        if not spans:
+            continue
+        number = len(paragraphs)
+        paragraphs.append((line.start, line.end))
+        for start, end in spans:
+            sentences.append(Sentence(len(sentences), start, end, text[start:end], number))
+    title = found.title
+    return Article(
+        text=text,
+        sentences=tuple(sentences),
+        paragraphs=tuple(paragraphs),
+        title=title.text if title else "",
+        title_span=(title.start, title.end) if title else None,
+        metadata=Metadata(dateline=found.dateline, source=found.source, keywords=found.keywords),
+        path=Path(path) if path is not None else None,
+    )
