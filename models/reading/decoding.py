@@ -38,8 +38,8 @@ _MAGIC = (
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-class DecodeError(ValueError):
-    """The bytes are not text; the message is the plain cause."""
+class ContentError(ValueError):
+    """A file's content cannot be read as an article; the message is the plain cause."""
 
 
 def _is_arabic(ch: str) -> bool:
@@ -101,14 +101,14 @@ def decode(data: bytes) -> str:
     """Decode article bytes to text with ``\\n`` line endings and no BOM.
 
     Raises:
-        DecodeError: the bytes are binary or no encoding gives readable text.
+        ContentError: the bytes are binary or no encoding gives readable text.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return normalize_newlines(data.decode(codec))
             except UnicodeDecodeError as error:
-                raise DecodeError(f"not valid {codec.upper()} text ({error.reason})") from None
+                raise ContentError(f"not valid {codec.upper()} text ({error.reason})") from None
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
@@ -117,7 +117,7 @@ def decode(data: bytes) -> str:
             pass
     cause = _binary_cause(data)
     if cause:
-        raise DecodeError(cause)
+        raise ContentError(cause)
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -139,14 +139,14 @@ def _best_legacy(data: bytes) -> str:
         except (UnicodeDecodeError, LookupError):
             pass
     if not candidates:
-        raise DecodeError("not text in any known encoding")
+        raise ContentError("not text in any known encoding")
     # Score on a sample; ties go to the earlier (Arabic-first) candidate.
     return max(candidates.values(), key=lambda text: plausibility(text[:100_000]))
 
 
 def _checked(text: str) -> str:
     if plausibility(text[:100_000]) < 0.5 and text.strip():
-        raise DecodeError("this is a binary file, not text")
+        raise ContentError("this is a binary file, not text")
     return normalize_newlines(text)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models.article import Article
 from models.errors import ArticleError
-from models.reading.decoding import DecodeError, decode
+from models.reading.decoding import ContentError, decode
 from models.reading.structure import article_from_text
 
 # A news article is tens of kilobytes; 10 MB of text is ~1.5 million Arabic words,
@@ -71,7 +71,7 @@ def read_article(path: str | Path) -> Article:
         raise ArticleError(path, "the file is empty")
     try:
         text = reader(path, data)
-    except DecodeError as error:
+    except ContentError as error:
         raise ArticleError(path, str(error)) from None
     if not text.strip(" \t\n\u00a0\ufeff\u200f\u200e"):
         raise ArticleError(path, "the file contains no text")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.article import Article, Metadata, Sentence
-from models.sentences import split_sentences
+from models.sentences import paragraph_spans, split_sentences
 
 # Headlines are short and do not end like a sentence.
 HEADLINE_MAX_WORDS = 20
@@ -152,33 +152,32 @@ class _Structure:
     body: tuple[_Line, ...] = ()
 
 
-def _detect(text: str, lines: list[_Line]) -> _Structure:
+def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structure:
     found = _Structure()
     first, last = 0, len(lines)
 
     # Trailing keyword list: a label line (keywords inline or on the lines below).
-    for i in range(max(first, last - 4), last):
+    for i in range(max(1, last - 4), last):
         match = _KEYWORD_LABEL.match(lines[i].text)
-        if match and i > 0:
+        if match:
             rest = lines[i].text[match.end():]
             following = "\n".join(line.text for line in lines[i + 1:last])
             listed = "\n".join(part for part in (rest, following) if part)
             if listed and len(listed.split()) <= 40:
-                body = text[:lines[i].start]
-                found.keywords = split_keywords(listed, body)
+                found.keywords = split_keywords(listed, text[:lines[i].start])
                 last = i
                 break
 
     # Trailing source credit.
-    for i in range(last - 1, max(first, last - 3) - 1, -1):
+    for i in range(last - 1, max(1, last - 3) - 1, -1):
         name = source_of(lines[i].text, at_top=False)
-        if name and i > 0:
+        if name:
             found.source = name
             last = i
             break
 
     # Headline, then date and credit lines near the top.
-    if last - first > 1 and is_headline(lines[first]):
+    if last - first > 1 and (headline or (headline is None and _is_headline_line(text, lines[first]))):
         found.title = lines[first]
         first += 1
     while first < last - 1 and first < 4:
@@ -194,24 +193,34 @@ def _detect(text: str, lines: list[_Line]) -> _Structure:
     return found
 
 
-def article_from_text(text: str, path: str | Path | None = None) -> Article:
+def _is_headline_line(text: str, line: _Line) -> bool:
+    """``is_headline`` for the first line, unless it is a hard-wrapped piece of a paragraph."""
+    if not is_headline(line):
+        return False
+    paragraphs = paragraph_spans(text, line.start, min(len(text), line.end + 2000))
+    return bool(paragraphs) and paragraphs[0][1] == line.end
+
+
+def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None) -> Article:
     """Build an :class:`Article` from decoded text (``\\n`` line endings).
 
     Recognises the headline, dateline, source credit and trailing keyword list,
-    keeps them out of the body, and splits each body paragraph (one non-blank
-    line) into sentences whose spans index ``text``.
+    keeps them out of the body, and splits the body paragraphs into sentences
+    whose spans index ``text``. ``headline=True`` says the first line is the
+    title (a reader that knows it, e.g. from HTML); ``None`` detects it.
     """
-    found = _detect(text, _lines(text))
+    found = _detect(text, _lines(text), headline=headline)
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
-    for line in found.body:
-        spans = split_sentences(text, line.start, line.end)
-        if not spans:
-            continue
-        number = len(paragraphs)
-        paragraphs.append((line.start, line.end))
-        for start, end in spans:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end], number))
+    if found.body:
+        for p_start, p_end in paragraph_spans(text, found.body[0].start, found.body[-1].end):
+            spans = split_sentences(text, p_start, p_end)
+            if not spans:
+                continue
+            number = len(paragraphs)
+            paragraphs.append((p_start, p_end))
+            sentences.extend(Sentence(len(sentences) + i, start, end, text[start:end], number)
+                             for i, (start, end) in enumerate(spans))
     title = found.title
     return Article(
         text=text,
