@@ -8,6 +8,8 @@ from pathlib import Path
 from models.article import Article
 from models.errors import ArticleError
 from models.reading.decoding import ContentError, decode
+from models.reading.formats import Extracted, read_docx, read_html, read_markdown
+from models.reading.pdf import read_pdf
 from models.reading.structure import article_from_text
 
 # A news article is tens of kilobytes; 10 MB of text is ~1.5 million Arabic words,
@@ -17,13 +19,23 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
-def _read_text(path: Path, data: bytes) -> str:
-    return decode(data)
+def _read_text(data: bytes) -> Extracted:
+    return Extracted(decode(data))
 
 
-_READERS: dict[str, Callable[[Path, bytes], str]] = {
+def _read_pdf(data: bytes) -> Extracted:
+    return Extracted(read_pdf(data))
+
+
+_READERS: dict[str, Callable[[bytes], Extracted]] = {
     ".txt": _read_text,
+    ".md": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".pdf": _read_pdf,
 }
+_DOCUMENTS = (read_docx, _read_pdf)
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
@@ -56,7 +68,7 @@ def read_article(path: str | Path) -> Article:
         if path.is_dir():
             raise ArticleError(path, "is a folder, not a file")
         size = path.stat().st_size
-        limit = MAX_TEXT_BYTES if reader is _read_text else MAX_DOCUMENT_BYTES
+        limit = MAX_DOCUMENT_BYTES if reader in _DOCUMENTS else MAX_TEXT_BYTES
         if size > limit:
             cause = f"file is too large ({_size_text(size)}; the limit is {_size_text(limit)})"
             raise ArticleError(path, cause)
@@ -70,12 +82,12 @@ def read_article(path: str | Path) -> Article:
     if not data.strip():
         raise ArticleError(path, "the file is empty")
     try:
-        text = reader(path, data)
+        extracted = reader(data)
     except ContentError as error:
         raise ArticleError(path, str(error)) from None
-    if not text.strip(" \t\n\u00a0\ufeff\u200f\u200e"):
+    if not extracted.text.strip(" \t\n\u00a0\ufeff\u200f\u200e"):
         raise ArticleError(path, "the file contains no text")
-    article = article_from_text(text, path)
+    article = article_from_text(extracted.text, path, headline=True if extracted.headline else None)
     if not article.sentences:
         raise ArticleError(path, "the file contains no article text")
     return article

@@ -1,0 +1,201 @@
+"""Text out of PDF files with a text layer (pdfminer.six).
+
+PDF text is a set of positioned glyphs, and producers disagree on the order in
+which they write Arabic: some in reading order, many in visual (left-to-right)
+order, which naive extraction returns reversed. So lines are rebuilt from
+glyph positions — grouped by baseline, sorted left to right — and turned into
+logical order with a small bidi step: the runs of a right-to-left line are
+reversed, while digit and Latin runs keep their order. Arabic presentation
+forms (U+FB50–U+FDFF, U+FE70–U+FEFF) that many producers put in the text layer
+are mapped back to base letters with NFKC, applied to those characters only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from models.reading.decoding import ContentError
+
+MAX_PAGES = 300
+_PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
+_LTR_CHARS = r"A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9"
+_LTR_UNIT = re.compile(rf"[{_LTR_CHARS}]+")
+_LTR_JOINERS = frozenset(".,:/%-")
+_LAM_ALEF_GUESS = "لا"
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
+
+
+@dataclass(slots=True)
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+
+
+def base_letters(text: str) -> str:
+    """Arabic presentation forms mapped back to base letters; everything else untouched."""
+    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def _is_rtl(ch: str) -> bool:
+    return "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc"
+
+
+def _glyphs(layout) -> list[_Glyph]:
+    """Glyphs of a page in stream order, combining marks attached to their base."""
+    from pdfminer.layout import LTChar
+
+    out: list[_Glyph] = []
+
+    def walk(item) -> None:
+        if isinstance(item, LTChar):
+            text = item.get_text()
+            if text.startswith("(cid:"):
+                # A glyph without Unicode: inside Arabic it is almost always the
+                # mandatory lam-alef ligature, which some producers (Qt) leave unmapped.
+                if not (out and out[-1].text == _LAM_ALEF_GUESS and out[-1].x1 >= item.x0 - 0.5):
+                    out.append(_Glyph(_LAM_ALEF_GUESS, item.x0, item.x1, (item.y0 + item.y1) / 2,
+                                      item.size or item.height))
+                else:
+                    out[-1].x0, out[-1].x1 = min(out[-1].x0, item.x0), max(out[-1].x1, item.x1)
+                return
+            text = base_letters(text).replace("\ufeff", "")
+            if not text:
+                return
+            if out and all(unicodedata.combining(c) for c in text):
+                out[-1].text += text
+                return
+            out.append(_Glyph(text, item.x0, item.x1, (item.y0 + item.y1) / 2, item.size or item.height))
+            return
+        for child in getattr(item, "_objs", ()):
+            walk(child)
+
+    walk(layout)
+    return [g for i, g in enumerate(out) if g.text != _LAM_ALEF_GUESS or _arabic_neighbour(out, i)]
+
+
+def _arabic_neighbour(glyphs: list[_Glyph], i: int) -> bool:
+    return any(0 <= j < len(glyphs) and glyphs[j].text != _LAM_ALEF_GUESS and _is_rtl(glyphs[j].text[0])
+               for j in (i - 1, i + 1))
+
+
+def _lines(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """Glyphs grouped into lines by vertical position, top of the page first."""
+    lines: list[list[_Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: -g.y):
+        if lines and abs(lines[-1][0].y - glyph.y) <= 0.4 * max(glyph.size, lines[-1][0].size):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return lines
+
+
+def _visual_units(line: list[_Glyph]) -> list[str]:
+    """The line's glyph texts left to right, with spaces where glyphs are far apart."""
+    units: list[str] = []
+    previous: _Glyph | None = None
+    for glyph in sorted(line, key=lambda g: (g.x0 + g.x1) / 2):
+        text = " " if glyph.text.isspace() else glyph.text
+        if previous is not None and text != " " and units and units[-1] != " ":
+            if glyph.x0 - previous.x1 > 0.2 * glyph.size:
+                units.append(" ")
+        if text != " " or (units and units[-1] != " "):
+            units.append(text)
+        previous = glyph
+    while units and units[-1] == " ":
+        units.pop()
+    return units
+
+
+def logical_order(units: list[str]) -> str:
+    """Glyph texts in visual (left-to-right) order, joined in reading order.
+
+    A mostly right-to-left line is reversed glyph by glyph (mirroring
+    brackets), except its digit and Latin runs, which keep their order.
+    """
+    text = "".join(units)
+    rtl = sum(map(_is_rtl, text))
+    ltr_letters = sum(ch.isalpha() and not _is_rtl(ch) for ch in text)
+    if rtl == 0 or ltr_letters > rtl:
+        return text
+    ltr = [bool(_LTR_UNIT.fullmatch(u)) for u in units]
+    for i in range(1, len(units) - 1):
+        if units[i] in _LTR_JOINERS and ltr[i - 1] and ltr[i + 1]:
+            ltr[i] = True
+    runs: list[tuple[bool, list[str]]] = []
+    for unit, is_ltr in zip(units, ltr, strict=True):
+        if runs and runs[-1][0] == is_ltr:
+            runs[-1][1].append(unit)
+        else:
+            runs.append((is_ltr, [unit]))
+    out = "".join("".join(run) if is_ltr else "".join(u.translate(_MIRROR) for u in reversed(run))
+                  for is_ltr, run in reversed(runs))
+    return _fix_pairs(out)
+
+
+def _fix_pairs(line: str) -> str:
+    """Undo mirroring when the producer already stored logical brackets (a closer comes first)."""
+    for opener, closer in _OPENERS.items():
+        first_open, first_close = line.find(opener), line.find(closer)
+        if first_close >= 0 and (first_open < 0 or first_close < first_open):
+            line = line.translate(str.maketrans({opener: closer, closer: opener}))
+    return line
+
+
+def _paragraphs(lines: list[list[_Glyph]]) -> list[str]:
+    """Consecutive lines with normal spacing join into one paragraph."""
+    paragraphs: list[list[str]] = []
+    previous: list[_Glyph] | None = None
+    for line in lines:
+        text = logical_order(_visual_units(line))
+        if not text or text.isdigit():  # blank or a page number
+            continue
+        size = statistics.median(g.size for g in line)
+        if previous is not None:
+            gap = previous[0].y - line[0].y
+            prev_size = statistics.median(g.size for g in previous)
+            if gap <= 1.8 * size and abs(size - prev_size) < 0.15 * size:
+                paragraphs[-1].append(text)
+                previous = line
+                continue
+        paragraphs.append([text])
+        previous = line
+    return [" ".join(p) for p in paragraphs]
+
+
+def read_pdf(data: bytes) -> str:
+    """Paragraphs of a PDF's text layer in reading order, separated by blank lines.
+
+    Raises:
+        ContentError: the PDF is damaged, encrypted, or has no text layer.
+    """
+    from pdfminer.high_level import extract_pages
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    paragraphs: list[str] = []
+    pages = 0
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=None, maxpages=MAX_PAGES):
+            pages += 1
+            paragraphs.extend(_paragraphs(_lines(_glyphs(page))))
+    except PDFPasswordIncorrect:
+        raise ContentError("the PDF is password-protected") from None
+    except PDFSyntaxError as error:
+        raise ContentError(f"the PDF is damaged ({error})") from None
+    except Exception as error:  # pdfminer raises many types on damaged files
+        if "encrypt" in str(error).lower():
+            raise ContentError("the PDF is encrypted") from None
+        raise ContentError(f"the PDF is damaged or unreadable ({type(error).__name__})") from None
+    if pages == 0:
+        raise ContentError("the PDF is damaged or has no pages")
+    if not any(p.strip() for p in paragraphs):
+        raise ContentError("the PDF has no text layer (a scanned image?); run OCR on it first")
+    return "\n\n".join(paragraphs)
