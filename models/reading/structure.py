@@ -15,10 +15,12 @@ from pathlib import Path
 from models.article import Article, Metadata, Sentence
 from models.sentences import paragraph_spans, split_sentences
 
-# Headlines are short and do not end like a sentence.
-HEADLINE_MAX_WORDS = 20
-HEADLINE_MAX_CHARS = 160
-_SENTENCE_END = tuple(".!?؟…:،,؛;")
+# Headlines are short and do not end like a sentence (a question or exclamation is fine).
+# News headlines run to ~16 words; a longer first line counts only when a blank line follows it.
+HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_WORDS_SET_OFF = 22
+HEADLINE_MAX_CHARS = 180
+_FULL_STOP = re.compile(r"(?<!\.)\.(?:\s|$)|[:،,؛;]$")
 
 _SPACE = " \t\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\ufeff"
 
@@ -45,6 +47,7 @@ _WEEKDAY_SET = frozenset(_WEEKDAYS.split())
 _MONTH_SET = frozenset(_MONTHS.split())
 _FILLER_SET = frozenset(_DATE_FILLER.split())
 
+_BLANK_AFTER = re.compile(rf"[{_SPACE}]*\n[{_SPACE}]*\n")
 _TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
@@ -99,7 +102,7 @@ def is_dateline(line: str) -> bool:
     other = [t for t in tokens
              if not t.isdigit() and t not in _MONTH_SET and t not in _WEEKDAY_SET
              and t.lower() not in _FILLER_SET]
-    return len(other) <= 2
+    return len(other) <= 1
 
 
 def source_of(line: str, *, at_top: bool) -> str | None:
@@ -114,12 +117,16 @@ def source_of(line: str, *, at_top: bool) -> str | None:
     return None
 
 
-def is_headline(line: _Line) -> bool:
-    """A short line that does not end (or contain the end of) a sentence."""
+def is_headline(line: _Line, *, set_off: bool = False) -> bool:
+    """A short line without a full stop (``..`` and a final ``!`` or ``؟`` are fine).
+
+    ``set_off``: a blank line follows, which allows a somewhat longer headline.
+    """
     text = line.text
-    if line.words > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
+    limit = HEADLINE_MAX_WORDS_SET_OFF if set_off else HEADLINE_MAX_WORDS
+    if line.words > limit or len(text) > HEADLINE_MAX_CHARS:
         return False
-    if text.endswith(_SENTENCE_END) or re.search(r"[.!?؟]\s", text):
+    if _FULL_STOP.search(text):
         return False
     return not is_dateline(text)
 
@@ -195,10 +202,22 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
 
 def _is_headline_line(text: str, line: _Line) -> bool:
     """``is_headline`` for the first line, unless it is a hard-wrapped piece of a paragraph."""
-    if not is_headline(line):
+    set_off = bool(_BLANK_AFTER.match(text, line.end))
+    if not is_headline(line, set_off=set_off):
         return False
     paragraphs = paragraph_spans(text, line.start, min(len(text), line.end + 2000))
-    return bool(paragraphs) and paragraphs[0][1] == line.end
+    if not paragraphs or paragraphs[0][1] != line.end:
+        return False
+    return set_off or not _hard_wrapped(text, line)
+
+
+def _hard_wrapped(text: str, line: _Line) -> bool:
+    """The first line and the lines right below it look like text wrapped at a fixed width."""
+    below = text[line.end + 1:line.end + 1200].split("\n")[:6]
+    if len(below) < 3 or not all(b.strip() for b in below[:3]):
+        return False
+    width = max(len(b) for b in below)
+    return width <= 150 and len(line.text) >= 0.75 * width
 
 
 def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None) -> Article:
