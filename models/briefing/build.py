@@ -1,0 +1,63 @@
+"""Assemble a :class:`Brief` from one or several analysed articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from models import __version__
+from models.article import Article
+from models.briefing.combine import combined_summary, entity_index
+from models.briefing.content import Brief, article_section
+
+NO_MODEL_NOTE = (
+    "No translation model is installed, so this brief is in Arabic only. "
+    "Install one (python main.py models download ID, or Models in the app) and make the brief again "
+    "to add the English."
+)
+
+
+def _footer(model_ids: Sequence[str], today: str) -> str:
+    made = f"Made with Khulasa {__version__} on {today}, offline."
+    if not model_ids:
+        return f"{made} Arabic only: no translation model was used."
+    return (
+        f"{made} The English is machine translation by the model {', '.join(model_ids)}; "
+        "check it against the Arabic before quoting it."
+    )
+
+
+def build_brief(
+    articles: Sequence[Article], *, full_translation: bool = False, notes: Sequence[str] = ()
+) -> Brief:
+    """The brief for one or several analysed articles (several: combined summary and entity index).
+
+    Args:
+        articles: articles already summarised and annotated, translated when a model was available.
+        full_translation: add each article's whole translation as an appendix.
+        notes: extra notes for the reader (for example files that could not be read).
+
+    Raises:
+        ValueError: when ``articles`` is empty.
+    """
+    if not articles:
+        raise ValueError("a brief needs at least one article")
+    sections = tuple(
+        article_section(a, n, full_translation=full_translation) for n, a in enumerate(articles, start=1)
+    )
+    model_ids = tuple(dict.fromkeys(s.model_id for s in sections if s.model_id))
+    all_notes = list(notes)
+    if not model_ids:
+        all_notes.insert(0, NO_MODEL_NOTE)
+    several = len(sections) > 1
+    title = f"Briefing: {len(sections)} articles" if several else f"Briefing: {sections[0].file}"
+    today = date.today().isoformat()
+    return Brief(
+        title=title,
+        sections=sections,
+        combined_summary=combined_summary(sections) if several else (),
+        entity_index=entity_index(articles) if several else (),
+        notes=tuple(all_notes),
+        footer=_footer(model_ids, today),
+        created=today,
+    )

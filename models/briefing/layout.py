@@ -1,0 +1,162 @@
+"""The order and shape of a brief on the page, shared by every writer.
+
+:func:`layout` turns a :class:`Brief` into a flat list of blocks (headings,
+paragraphs, label/value fields, tables) that each carry their language, so
+the DOCX, HTML, Markdown and PDF writers only map blocks to their format and
+all put the same things in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.briefing.content import AlignedSentence, ArticleSection, Brief, EntityRow
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def lang_of(text: str) -> str:
+    """``"ar"`` when ``text`` has more Arabic than Latin letters, else ``"en"``."""
+    return "ar" if len(_ARABIC.findall(text)) > len(_LATIN.findall(text)) else "en"
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang == "ar" else "ltr"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """``level`` 0 is the document title, 1 a section, 2 a subsection."""
+
+    text: str
+    level: int
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """``role``: ``body``, ``headline`` (an article's headline), ``note`` (reader notice) or ``footer``."""
+
+    text: str
+    lang: str = "en"
+    role: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """An English label with a value in its own language, on one line."""
+
+    label: str
+    value: str
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    lang: str = "en"
+    numeric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of cells; a cell's language (and so its direction) is its column's."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Heading | Paragraph | Field | Table
+
+
+def _sentence_table(sentences: tuple[AlignedSentence, ...], *, english: bool, numbered: bool) -> Table:
+    columns = [Column("Arabic", "ar")]
+    if english:
+        columns.append(Column("English"))
+    if numbered:
+        columns.append(Column("Article", numeric=True))
+    rows = []
+    for s in sentences:
+        row = [s.arabic]
+        if english:
+            row.append(s.english)
+        if numbered:
+            row.append(str(s.article))
+        rows.append(tuple(row))
+    return Table(tuple(columns), tuple(rows))
+
+
+def _entity_table(entities: tuple[EntityRow, ...], *, english: bool, index: bool) -> Table:
+    columns = [Column("Arabic", "ar")]
+    if english:
+        columns.append(Column("English"))
+    columns += [Column("Type"), Column("Mentions", numeric=True)]
+    if index:
+        columns.append(Column("Articles"))
+    rows = []
+    for e in entities:
+        row = [e.arabic]
+        if english:
+            row.append(e.english)
+        row += [e.type_name, str(e.mentions)]
+        if index:
+            row.append(", ".join(str(n) for n in e.articles))
+        rows.append(tuple(row))
+    return Table(tuple(columns), tuple(rows))
+
+
+def _section(section: ArticleSection, *, several: bool, english: bool) -> list[Block]:
+    level = 1 if several else 0
+    blocks: list[Block] = []
+    if several:
+        blocks.append(Heading(f"Article {section.number}: {section.file}", level))
+    blocks.append(Paragraph(section.headline, lang_of(section.headline), "headline"))
+    if section.headline_english:
+        blocks.append(Paragraph(section.headline_english, "en", "headline"))
+    blocks.append(Field("Source file", section.file, lang_of(section.file)))
+    if section.dateline:
+        blocks.append(Field("Date", section.dateline, lang_of(section.dateline)))
+    if section.source:
+        blocks.append(Field("Source", section.source, lang_of(section.source)))
+    blocks.append(Heading("Summary", level + 1))
+    if section.summary:
+        blocks.append(_sentence_table(section.summary, english=english, numbered=False))
+    else:
+        blocks.append(Paragraph("The article is too short to summarise."))
+    blocks.append(Heading("Key entities", level + 1))
+    if section.entities:
+        has_english = english and any(e.english for e in section.entities)
+        blocks.append(_entity_table(section.entities, english=has_english, index=False))
+    else:
+        blocks.append(Paragraph("No people, places or organisations were found."))
+    return blocks
+
+
+def layout(brief: Brief) -> list[Block]:
+    """The blocks of ``brief`` in reading order."""
+    english = brief.translated
+    blocks: list[Block] = [Heading(brief.title, 0)]
+    blocks += [Paragraph(note, lang_of(note), "note") for note in brief.notes]
+    if brief.combined:
+        blocks.append(Heading("Combined summary", 1))
+        blocks.append(Paragraph(
+            f"Summary sentences of all {len(brief.sections)} articles in order, "
+            "leaving out sentences that repeat one already given."
+        ))
+        blocks.append(_sentence_table(brief.combined_summary, english=english, numbered=True))
+        blocks.append(Heading("Entity index", 1))
+        has_english = english and any(e.english for e in brief.entity_index)
+        blocks.append(_entity_table(brief.entity_index, english=has_english, index=True))
+    for section in brief.sections:
+        blocks += _section(section, several=brief.combined, english=english)
+    if brief.has_appendix:
+        blocks.append(Heading("Appendix: full translation", 1))
+        for section in brief.sections:
+            if section.translation:
+                if brief.combined:
+                    blocks.append(Heading(f"Article {section.number}: {section.file}", 2))
+                blocks += [Paragraph(text) for text in section.translation]
+    blocks.append(Paragraph(brief.footer, "en", "footer"))
+    return blocks
