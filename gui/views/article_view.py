@@ -1,0 +1,219 @@
+"""One tab: headline and metadata, the three panes side by side, the entity panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.highlight import Theme
+from gui.partials.entity_panel import EntityPanel
+from gui.partials.legend import Legend
+from gui.views.pane import SentencePane
+from gui.views.render import Fonts, render_original, render_summary, render_translation
+from models.article import Article
+
+SCOPES = ("summary", "article")
+
+
+def _column(title: str, body: QWidget, extra: QWidget | None = None) -> QWidget:
+    column = QWidget()
+    header = QHBoxLayout()
+    header.setContentsMargins(6, 2, 6, 2)
+    header.addWidget(QLabel(f"<b>{title}</b>"))
+    header.addStretch(1)
+    if extra is not None:
+        header.addWidget(extra)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addLayout(header)
+    layout.addWidget(body, 1)
+    return column
+
+
+class ArticleView(QWidget):
+    """Shows one Article; hover/click links sentences across panes; entity clicks show mentions."""
+
+    scope_changed = Signal(str)
+    manage_models = Signal()
+
+    def __init__(self, article: Article, *, theme: Theme, fonts: Fonts, scope: str = "summary",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article = article
+        self.theme = theme
+        self.fonts = fonts
+        self.scope = scope if scope in SCOPES else "summary"
+        self.pinned: int | None = None  # clicked sentence
+        self.hovered: int | None = None
+        self.entity: int | None = None
+        self.has_model = True
+
+        self.headline = QLabel(objectName="headline", wordWrap=True)
+        self.headline.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline_en = QLabel(objectName="headlineEnglish", wordWrap=True)
+        self.metadata = QLabel(objectName="metadata", wordWrap=True)
+        self.legend = Legend()
+
+        self.original = SentencePane(rtl=True, name="originalPane")
+        self.summary = SentencePane(rtl=True, name="summaryPane")
+        self.translation = SentencePane(rtl=False, name="translationPane")
+        self.panes = (self.original, self.summary, self.translation)
+        for pane in self.panes:
+            pane.hovered.connect(self._on_hover)
+            pane.clicked.connect(self._on_click)
+
+        self.scope_buttons = QButtonGroup(self)
+        scope_row = QWidget()
+        row = QHBoxLayout(scope_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for scope_name, label in zip(SCOPES, ("Summary", "Whole article"), strict=True):
+            button = QRadioButton(label, objectName=f"scope_{scope_name}")
+            button.setChecked(scope_name == self.scope)
+            self.scope_buttons.addButton(button)
+            button.toggled.connect(lambda on, s=scope_name: on and self.set_scope(s))
+            row.addWidget(button)
+
+        self.no_model = QWidget(objectName="noModelPanel")
+        message = QLabel("No translation model is installed.\n"
+                         "The summary and entities work without one; add a model to see the English.",
+                         wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.no_model_button = QPushButton("Open model manager…", objectName="openModelManager")
+        self.no_model_button.clicked.connect(self.manage_models)
+        box = QVBoxLayout(self.no_model)
+        box.addStretch(1)
+        box.addWidget(message)
+        box.addWidget(self.no_model_button, 0, Qt.AlignmentFlag.AlignCenter)
+        box.addStretch(2)
+        self.translation_stack = QStackedWidget()
+        self.translation_stack.addWidget(self.translation)
+        self.translation_stack.addWidget(self.no_model)
+
+        self.pane_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="paneSplitter")
+        self.pane_splitter.addWidget(_column("Original", self.original))
+        self.pane_splitter.addWidget(_column("Summary", self.summary))
+        self.pane_splitter.addWidget(_column("Translation", self.translation_stack, scope_row))
+        self.pane_splitter.setChildrenCollapsible(False)
+
+        self.entities = EntityPanel()
+        self.entities.entity_clicked.connect(self.select_entity)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_splitter.addWidget(self.pane_splitter)
+        self.main_splitter.addWidget(self.entities)
+        self.main_splitter.setStretchFactor(0, 5)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([1200, 290])
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.headline)
+        titles.addWidget(self.headline_en)
+        titles.addWidget(self.metadata)
+        top.addLayout(titles, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.main_splitter, 1)
+        self.refresh()
+
+    # --- content --------------------------------------------------------------------------------
+    def translation_indices(self) -> list[int]:
+        """The sentences the translation pane shows in the current scope."""
+        if self.scope == "article":
+            return [s.index for s in self.article.sentences]
+        return list(self.article.summary)
+
+    def untranslated(self) -> list[int]:
+        return [i for i in self.translation_indices() if i not in self.article.translations]
+
+    def set_style(self, theme: Theme, fonts: Fonts) -> None:
+        self.theme, self.fonts = theme, fonts
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-render everything from the Article (after analysis or a summary change)."""
+        article = self.article
+        self.headline.setFont(QFont(self.fonts.arabic.family(), round(self.fonts.arabic.pointSizeF() * 1.35),
+                                    QFont.Weight.Bold))
+        self.headline.setText(article.title or article.name)
+        self.headline_en.setText(article.title_translation)
+        self.headline_en.setVisible(bool(article.title_translation))
+        meta = article.metadata
+        name = article.path.name if article.path else ""
+        parts = [name, meta.source, meta.dateline, " · ".join(meta.keywords)]
+        self.metadata.setText("  ·  ".join(p for p in parts if p))
+        self.legend.set_theme(self.theme)
+        self.original.show_rendered(render_original(article, self.theme, self.fonts.arabic))
+        self.summary.show_rendered(render_summary(article, self.theme, self.fonts.arabic))
+        self.entities.set_entities(article.entities, self.theme, self.fonts.arabic)
+        self.refresh_translation()
+
+    def refresh_translation(self) -> None:
+        """Re-render the English pane (after each translated sentence)."""
+        self.headline_en.setText(self.article.title_translation)
+        self.headline_en.setVisible(bool(self.article.title_translation))
+        self.translation.show_rendered(render_translation(
+            self.article, self.translation_indices(), self.theme, self.fonts.english,
+            by_paragraph=self.scope == "article"))
+        self.translation_stack.setCurrentWidget(self.translation if self.has_model else self.no_model)
+        self._paint()
+
+    def set_has_model(self, has_model: bool) -> None:
+        self.has_model = has_model
+        self.translation_stack.setCurrentWidget(self.translation if has_model else self.no_model)
+
+    def set_scope(self, scope: str) -> None:
+        if scope == self.scope or scope not in SCOPES:
+            return
+        self.scope = scope
+        for button in self.scope_buttons.buttons():
+            button.setChecked(button.objectName() == f"scope_{scope}")
+        self.refresh_translation()
+        self.scope_changed.emit(scope)
+
+    # --- linking --------------------------------------------------------------------------------
+    def focused(self) -> int | None:
+        return self.hovered if self.hovered is not None else self.pinned
+
+    def _on_hover(self, index: int) -> None:
+        self.hovered = None if index < 0 else index
+        self._paint(reveal_from=self.sender())
+
+    def _on_click(self, index: int) -> None:
+        self.pinned = None if index < 0 or index == self.pinned else index
+        self.hovered = None
+        self._paint(reveal_from=self.sender())
+
+    def focus_sentence(self, index: int | None) -> None:
+        """Pin sentence ``index`` in every pane and scroll it into view."""
+        self.pinned, self.hovered = index, None
+        self._paint(reveal_from=None)
+
+    def select_entity(self, index: int) -> None:
+        """Highlight every mention of entity ``index`` (-1 clears)."""
+        self.entity = None if index < 0 else index
+        self._paint()
+        if self.entity is not None:
+            for pane in self.panes:
+                pane.reveal_entity(self.entity)
+
+    def _paint(self, reveal_from: object = False) -> None:
+        sentence = self.focused()
+        for pane in self.panes:
+            pane.highlight(self.theme, sentence=sentence, entity=self.entity)
+            if sentence is not None and reveal_from is not False and pane is not reveal_from:
+                pane.reveal_sentence(sentence)
