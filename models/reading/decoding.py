@@ -73,7 +73,7 @@ def _binary_cause(data: bytes) -> str | None:
         if data.startswith(magic):
             return f"this is {kind}, not a text file"
     if b"\x00" in data[:65536]:
-        return "this is a binary file, not text"
+        return "this is a binary file, not a text file"
     return None
 
 
@@ -146,7 +146,7 @@ def _best_legacy(data: bytes) -> str:
 
 def _checked(text: str) -> str:
     if plausibility(text[:100_000]) < 0.5 and text.strip():
-        raise ContentError("this is a binary file, not text")
+        raise ContentError("this is a binary file, not a text file")
     return normalize_newlines(text)
 
 
