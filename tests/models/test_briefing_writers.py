@@ -1,0 +1,163 @@
+"""DOCX, HTML and Markdown briefs, read back; atomic, input-safe output."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+from briefing_samples import DERNA, make_article
+from bs4 import BeautifulSoup
+from docx.oxml.ns import qn
+
+from models.briefing import BriefError, build_brief, save_brief, write_brief
+from models.briefing.layout import lang_of
+
+BLOCK_TAGS = ["h1", "h2", "h3", "h4", "p", "table", "th", "td", "body", "html"]
+
+
+def _paragraphs(document: docx.document.Document):
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def _has_arabic(text: str) -> bool:
+    return re.search("[\u0600-\u06ff]", text) is not None
+
+
+def _is_rtl(paragraph) -> bool:
+    p_pr = paragraph._p.pPr
+    return p_pr is not None and p_pr.find(qn("w:bidi")) is not None
+
+
+def test_docx_marks_arabic_right_to_left_and_english_left_to_right(tmp_path):
+    out = tmp_path / "brief.docx"
+    save_brief([make_article(path=tmp_path / "a.txt")], out, full_translation=True)
+    document = docx.Document(str(out))
+    paragraphs = [p for p in _paragraphs(document) if p.text.strip()]
+    arabic = [p for p in paragraphs if _has_arabic(p.text) and not re.search("[A-Za-z]", p.text)]
+    english = [p for p in paragraphs if not _has_arabic(p.text)]
+    texts = {p.text for p in paragraphs}
+    assert {ar for ar, _ in DERNA} <= texts and {en for _, en in DERNA} <= texts
+    assert "غارات مصرية على درنة" in texts and "Egyptian strikes on Derna" in texts
+    assert len(arabic) >= 5 and len(english) >= 5
+    assert all(_is_rtl(p) for p in arabic)
+    assert not any(_is_rtl(p) for p in english)
+    runs = [run for p in paragraphs for run in p.runs if run.text.strip()]
+    for run in runs:
+        r_pr = run._r.rPr
+        rtl = r_pr is not None and r_pr.find(qn("w:rtl")) is not None
+        assert rtl == _has_arabic(run.text), run.text
+        if rtl:
+            assert r_pr.rFonts.get(qn("w:cs"))
+            assert r_pr.find(qn("w:lang")).get(qn("w:bidi")) == "ar-SA"
+    summary = document.tables[0]
+    assert [c.text for c in summary.rows[0].cells] == ["Arabic", "English"]
+    first = summary.rows[1].cells
+    assert (first[0].text, first[1].text) == DERNA[0]
+    assert _is_rtl(first[0].paragraphs[0]) and not _is_rtl(first[1].paragraphs[0])
+    assert "tiny-test-model" in document.sections[0].footer.paragraphs[0].text
+
+
+def test_docx_arabic_only_brief_has_the_note_and_no_english_column(tmp_path):
+    out = tmp_path / "brief.docx"
+    save_brief([make_article(translated=False)], out)
+    document = docx.Document(str(out))
+    assert any("No translation model" in p.text for p in document.paragraphs)
+    assert [c.text for c in document.tables[0].rows[0].cells] == ["Arabic"]
+
+
+def test_html_is_self_contained_utf8_with_dir_and_lang_on_every_block(tmp_path):
+    out = tmp_path / "brief.html"
+    articles = [make_article(path=tmp_path / f"{n}.txt") for n in range(2)]
+    save_brief(articles, out, full_translation=True)
+    raw = out.read_bytes()
+    soup = BeautifulSoup(raw.decode("utf-8"), "lxml")
+    assert soup.find("meta", charset="utf-8") is not None
+    assert not soup.find_all(["link", "script", "img"])
+    blocks = soup.find_all(BLOCK_TAGS)
+    assert len(blocks) > 30
+    for block in blocks:
+        assert block.get("dir") in ("rtl", "ltr") and block.get("lang") in ("ar", "en"), str(block)[:80]
+    for cell in soup.find_all("td"):
+        if lang_of(cell.get_text()) == "ar":
+            assert (cell["dir"], cell["lang"]) == ("rtl", "ar")
+    arabic_cells = [td.get_text() for td in soup.find_all("td", dir="rtl")]
+    english_cells = [td.get_text() for td in soup.find_all("td", dir="ltr")]
+    assert DERNA[0][0] in arabic_cells and DERNA[0][1] in english_cells
+    headings = [h.get_text() for h in soup.find_all(["h2", "h3"])]
+    assert "Combined summary" in headings and "Entity index" in headings
+    assert "Appendix: full translation" in headings
+
+
+def test_markdown_has_headline_tables_and_footer(tmp_path):
+    out = tmp_path / "brief.md"
+    save_brief([make_article()], out)
+    text = out.read_text(encoding="utf-8")
+    assert "**غارات مصرية على درنة**" in text and "**Egyptian strikes on Derna**" in text
+    assert f"| {DERNA[1][0]} | {DERNA[1][1]} |" in text
+    assert "| درنة | Derna | Place | 2 |" in text
+    assert "machine translation" in text.splitlines()[-1]
+
+
+def test_table_cells_escape_pipes_in_markdown(tmp_path):
+    out = tmp_path / "brief.md"
+    pairs = [("جملة فيها | خط", "A sentence with | a bar")]
+    save_brief([make_article(pairs, entities=[])], out)
+    assert "| جملة فيها \\| خط | A sentence with \\| a bar |" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["brief.docx", "brief.html", "brief.md"])
+def test_existing_output_survives_a_failed_write_and_no_temp_is_left(tmp_path, monkeypatch, name):
+    out = tmp_path / name
+    out.write_text("previous brief", encoding="utf-8")
+
+    def broken(fmt):
+        def write(brief, path):
+            path.write_text("half", encoding="utf-8")
+            raise RuntimeError("disk full")
+        return write
+
+    monkeypatch.setattr("models.briefing._writer", broken)
+    with pytest.raises(RuntimeError):
+        write_brief(build_brief([make_article()]), out)
+    assert out.read_text(encoding="utf-8") == "previous brief"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_existing_output_is_replaced_when_complete(tmp_path):
+    out = tmp_path / "brief.md"
+    out.write_text("previous brief", encoding="utf-8")
+    out.chmod(0o640)
+    write_brief(build_brief([make_article()]), out)
+    assert "Egyptian strikes on Derna" in out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_an_input_file_is_never_overwritten(tmp_path):
+    source = tmp_path / "article.md"
+    source.write_text("# غارات\n\nنص المقال.", encoding="utf-8")
+    with pytest.raises(BriefError, match="input file"):
+        save_brief([make_article(path=source)], tmp_path / "." / "article.md")
+    assert source.read_text(encoding="utf-8") == "# غارات\n\nنص المقال."
+
+
+@pytest.mark.parametrize("name, message", [
+    ("brief.odt", "unknown brief format"),
+    ("brief", "unknown brief format"),
+    ("brief.pdf", "PDF writer"),
+    ("missing/brief.md", "does not exist"),
+])
+def test_bad_destinations_give_a_clear_error(tmp_path, name, message):
+    with pytest.raises(BriefError, match=message):
+        save_brief([make_article()], tmp_path / name)
+
+
+def test_pdf_goes_to_the_writer_the_caller_passes(tmp_path):
+    calls = []
+    brief = save_brief([make_article()], tmp_path / "b.PDF", pdf=lambda b, p: calls.append((b, p)))
+    assert calls == [(brief, tmp_path / "b.PDF")]
