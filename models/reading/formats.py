@@ -83,6 +83,7 @@ def _reason(error: Exception) -> str:
 # --- .html -----------------------------------------------------------------
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+_MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
 _NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
 
 
@@ -107,10 +108,10 @@ def read_html(data: bytes) -> Extracted:
                                include_images=False, deduplicate=True)
     lines = [line for line in (body or "").split("\n")
              if line.strip() and line.strip().lower() not in _NOISE_LINES]
+    if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
+        raise ContentError("no article text found in the web page")
     metadata = trafilatura.extract_metadata(html)
     title = " ".join((metadata.title or "").split()) if metadata else ""
-    if not lines:
-        return Extracted(title)
     if title and " ".join(lines[0].split()) != title:
         if title in lines[0] or len(title.split()) > 25:
             title = ""

@@ -98,13 +98,24 @@ def _lines(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
 
 
 def _visual_units(line: list[_Glyph]) -> list[str]:
-    """The line's glyph texts left to right, with spaces where glyphs are far apart."""
+    """The line's glyph texts left to right, with spaces where glyphs are far apart.
+
+    The gap that means a space is a fifth of the font size; for fonts whose
+    glyph widths are missing (every glyph zero-wide), it is measured against the
+    usual distance between neighbouring glyphs instead.
+    """
+    glyphs = sorted(line, key=lambda g: (g.x0 + g.x1) / 2)
+    size = statistics.median(g.size for g in glyphs)
+    zero_width = statistics.median(g.x1 - g.x0 for g in glyphs) < 0.1 * size
+    steps = [b.x0 - a.x0 for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    step = statistics.median(steps) if steps else size
     units: list[str] = []
     previous: _Glyph | None = None
-    for glyph in sorted(line, key=lambda g: (g.x0 + g.x1) / 2):
+    for glyph in glyphs:
         text = " " if glyph.text.isspace() else glyph.text
         if previous is not None and text != " " and units and units[-1] != " ":
-            if glyph.x0 - previous.x1 > 0.2 * glyph.size:
+            gap = glyph.x0 - previous.x0 - 1.6 * step if zero_width else glyph.x0 - previous.x1 - 0.2 * size
+            if gap > 0:
                 units.append(" ")
         if text != " " or (units and units[-1] != " "):
             units.append(text)

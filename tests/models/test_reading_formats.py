@@ -1,0 +1,256 @@
+""".docx, .html, .md and .pdf articles (fixtures generated in the tests)."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pytest
+
+from models.errors import ArticleError
+from models.reading import read_article
+from models.reading.pdf import base_letters, logical_order
+
+HEADLINE = "«حفتر» في القاهرة لبحث هجوم «الواحات»"
+BODY = [
+    "يبحث الجنرال الليبي خليفة حفتر، الذي وصل القاهرة، تعزيز التعاون الأمني مع المسؤولين المصريين.",
+    "وأسفر القصف عن مقتل 20 مدنياً في مدينة درنة (عام 2017) حسب مصدر طبي.",
+]
+
+
+def _sentences(article) -> list[str]:
+    for sentence in article.sentences:
+        assert article.text[sentence.start:sentence.end] == sentence.text
+    return [s.text for s in article.sentences]
+
+
+# --- .docx -------------------------------------------------------------------
+
+def _docx(path: Path, *, title_style: str = "Title", table: bool = False) -> Path:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(HEADLINE, style=title_style)
+    document.add_paragraph("")
+    document.add_paragraph(BODY[0])
+    if table:
+        grid = document.add_table(rows=1, cols=2)
+        grid.cell(0, 0).text = "خلية أولى في الجدول."
+        grid.cell(0, 1).text = "خلية ثانية في الجدول."
+    document.add_paragraph(BODY[1])
+    document.save(path)
+    return path
+
+
+def test_docx_paragraphs_in_order(tmp_path):
+    article = read_article(_docx(tmp_path / "a.docx", table=True))
+    assert article.title == HEADLINE
+    assert _sentences(article) == [BODY[0], "خلية أولى في الجدول.", "خلية ثانية في الجدول.", BODY[1]]
+
+
+def test_docx_heading_style_is_the_title_even_when_long(tmp_path):
+    from docx import Document
+
+    long_title = " ".join(["عنوان"] * 24)
+    document = Document()
+    document.add_paragraph(long_title, style="Heading 1")
+    document.add_paragraph(BODY[0])
+    document.save(tmp_path / "b.docx")
+    assert read_article(tmp_path / "b.docx").title == long_title
+
+
+def test_corrupted_docx(tmp_path):
+    good = _docx(tmp_path / "good.docx").read_bytes()
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(good[: len(good) // 2])
+    with pytest.raises(ArticleError, match="broken.docx: .*(Word|damaged)"):
+        read_article(broken)
+    renamed = tmp_path / "text.docx"
+    renamed.write_text("هذا ليس ملف وورد", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"not a valid Word \(.docx\) document"):
+        read_article(renamed)
+
+
+# --- .html -------------------------------------------------------------------
+
+PAGE = f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="{{charset}}">
+<title>{HEADLINE} | الخليج الجديد</title>
+<meta property="og:title" content="{HEADLINE}">
+<script>var menu = "القائمة الرئيسية";</script><style>p {{{{ color: red }}}}</style></head>
+<body><header><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/p">سياسة</a></li>
+<li><a href="/e">اقتصاد</a></li><li><a href="/s">رياضة</a></li></ul></nav></header>
+<aside class="sidebar"><h3>الأكثر قراءة</h3><ul>
+<li><a href="/1">مباراة الأهلي والزمالك تنتهي بالتعادل</a></li>
+<li><a href="/2">خبر عاجل عن الطقس في القاهرة اليوم</a></li></ul></aside>
+<!-- تعليق مخفي في الصفحة -->
+<main><article><h1>{HEADLINE}</h1><div class="date">الخميس 2 نوفمبر 2017 07:11 ص</div>
+<p>{BODY[0]}</p><div class="ad">إعلان</div><p>{BODY[1]}</p>
+<p>المصدر | الخليج الجديد + وكالات</p></article></main>
+<section class="comments"><h3>التعليقات</h3>
+<div class="comment"><p>تعليق القارئ: خبر مهم جدا ونتمنى السلام.</p>
+</div></section><footer><p>جميع الحقوق محفوظة © 2017</p><a href="/privacy">سياسة الخصوصية</a></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "windows-1256"])
+def test_html_main_text_only(tmp_path, charset):
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(charset=charset).encode(charset, errors="strict"))
+    article = read_article(path)
+    assert article.title == HEADLINE
+    assert article.metadata.dateline == "الخميس 2 نوفمبر 2017 07:11 ص"
+    assert article.metadata.source == "الخليج الجديد + وكالات"
+    assert _sentences(article) == BODY
+    for noise in ("القائمة", "الرئيسية", "الأكثر قراءة", "تعليق", "إعلان", "الحقوق", "color"):
+        assert noise not in article.text
+
+
+def test_html_without_article_text(tmp_path):
+    path = tmp_path / "empty.htm"
+    path.write_text("<html><head><title>x</title></head><body><nav><a href='/'>home</a></nav></body></html>")
+    with pytest.raises(ArticleError, match="empty.htm: no article text found in the web page"):
+        read_article(path)
+
+
+# --- .md ---------------------------------------------------------------------
+
+def test_markdown(tmp_path):
+    path = tmp_path / "a.md"
+    bold = BODY[0].replace("خليفة حفتر", "**خليفة حفتر**")
+    path.write_text(
+        f"# {HEADLINE}\n\n*الخميس 2 نوفمبر 2017 07:11 ص*\n\n{bold}\n\n"
+        f"- {BODY[1].replace('درنة', '[درنة](https://example.org/derna)')}\n\n![صورة](img.png)\n\n---\n",
+        encoding="utf-8")
+    article = read_article(path)
+    assert article.title == HEADLINE
+    assert article.metadata.dateline == "الخميس 2 نوفمبر 2017 07:11 ص"
+    assert _sentences(article) == BODY
+    assert "*" not in article.text and "http" not in article.text and "#" not in article.text
+
+
+# --- .pdf --------------------------------------------------------------------
+
+def _qt_pdf(path: Path, html: str) -> Path:
+    from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    document = QTextDocument()
+    document.setDefaultStyleSheet("p { font-family: 'Noto Naskh Arabic', 'Amiri'; }")
+    document.setHtml(html)
+    document.print_(writer)
+    return path
+
+
+def test_qt_pdf_reads_in_logical_order(tmp_path):
+    paragraphs = "".join(f"<p>{p}</p>" for p in [HEADLINE, *BODY])
+    article = read_article(_qt_pdf(tmp_path / "a.pdf", f'<div dir="rtl">{paragraphs}</div>'))
+    assert article.title == HEADLINE
+    # Qt leaves lam-alef ligatures out of the PDF's Unicode map; the reader restores them
+    # as «لا», so «لأ» (lam-alef with hamza) comes back without its hamza.
+    assert _sentences(article) == [s.replace("لأ", "لا") for s in BODY]
+
+
+def _glyph_pdf(glyphs: list[tuple[str, float, float]]) -> bytes:
+    """A one-page PDF whose text layer is the given (character, x, y) glyphs, in that stream order.
+
+    Each character gets a one-byte code in a Helvetica font with a ToUnicode map,
+    so any Unicode (e.g. Arabic presentation forms) can be put in the text layer.
+    """
+    codes: dict[str, int] = {}
+    content = ["BT /F1 12 Tf"]
+    for char, x, y in glyphs:
+        code = codes.setdefault(char, len(codes) + 1)
+        content.append(f"1 0 0 1 {x:.1f} {y:.1f} Tm <{code:02X}> Tj")
+    content.append("ET")
+    stream = "\n".join(content).encode()
+    cmap = "\n".join([
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+        "1 begincodespacerange <00> <FF> endcodespacerange",
+        f"{len(codes)} beginbfchar",
+        *(f"<{code:02X}> <{ord(char):04X}>" for char, code in codes.items()),
+        "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    ]).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /KhulasaTest /FirstChar 0 /LastChar 255 "
+        b"/Widths [" + b" 600" * 256 + b"] /ToUnicode 6 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(zlib.compress(cmap))
+        + zlib.compress(cmap) + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+# «مدينة درنة 2017» in presentation forms, drawn right to left: ﻣ ﺪ ﻳ ﻨ ﺔ, space, ﺩ ﺭ ﻧ ﺔ, space, 2017
+SHAPED = ["\ufee3", "\ufeaa", "\ufef3", "\ufee8", "\ufe94", " ", "\ufea9", "\ufead", "\ufee7", "\ufe94", " ",
+          "2", "0", "1", "7", "."]
+
+
+def _positions(chars: list[str], y: float) -> list[tuple[str, float, float]]:
+    """Logical characters placed right to left, except the digits, which read left to right."""
+    digits = [i for i, ch in enumerate(chars) if ch.isdigit()]
+    placed, x = [], 500.0
+    for i, ch in enumerate(chars):
+        if i in digits:
+            continue
+        if i == digits[-1] + 1:  # after the number: jump left past it, digits drawn left to right
+            start = x - 7.2 * len(digits)
+            placed.extend((chars[d], start + 7.2 * k, y) for k, d in enumerate(digits))
+            x = start
+        x -= 7.2
+        placed.append((ch, x, y))
+    return placed
+
+
+@pytest.mark.parametrize("stream_order", ["logical", "visual"])
+def test_pdf_presentation_forms_and_order(tmp_path, stream_order):
+    glyphs = _positions(SHAPED, 700)
+    if stream_order == "visual":
+        glyphs = sorted(glyphs, key=lambda g: g[1])
+    path = tmp_path / "shaped.pdf"
+    path.write_bytes(_glyph_pdf(glyphs))
+    article = read_article(path)
+    assert article.text == "مدينة درنة 2017."
+
+
+def test_base_letters_only_touches_presentation_forms():
+    assert base_letters("\ufefb ١٢ ﬁ \ufee3\ufeaa\ufef3\ufee8\ufe94") == "لا ١٢ ﬁ مدينة"
+
+
+def test_logical_order_keeps_numbers_and_mirrors_brackets():
+    visual = list("(2017 ماع) ةنرد")
+    assert logical_order(visual) == "درنة (عام 2017)"
+    assert logical_order(list("English 2017 (text)")) == "English 2017 (text)"
+
+
+def test_pdf_without_text_layer(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_glyph_pdf([]))
+    with pytest.raises(ArticleError, match="scan.pdf: the PDF has no text layer"):
+        read_article(path)
+
+
+def test_corrupted_pdf(tmp_path):
+    good = _glyph_pdf(_positions(SHAPED, 700))
+    for name, data in {"cut.pdf": good[:200], "noise.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 8,
+                       "fake.pdf": "ليس ملف PDF".encode()}.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(ArticleError, match=f"{name}: the PDF"):
+            read_article(path)
