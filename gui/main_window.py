@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self) -> None:
         view = self.current_view()
-        if view is not None and getattr(view, "summary_key", None) != self.summary_key():
+        if view is not None and view.summary_key != self.summary_key():
             self.resummarise(view)
         elif view is not None:
             self.translate(view)
@@ -271,31 +271,34 @@ class MainWindow(QMainWindow):
         if self.model_dir is None:
             return
         article = view.article
-        indices = view.untranslated()
-        if not indices and (article.title_translation or not article.title):
+        complete = not view.untranslated() and (article.title_translation or not article.title.strip())
+        if complete and view.translated_with == self.model_dir:
             return
         running = self._translating.get(view)
         if running is not None:
             running.cancel()
-        model_dir, cache = self.model_dir, self.translators
+        model_dir, cache, indices = self.model_dir, self.translators, view.translation_indices()
 
         def work(ctx):
-            done = 0
-            ctx.progress(0, len(indices), f"Loading model for {article.name}…")
+            ctx.progress(0, 0, f"Loading the model for {article.name}…")
             translator = cache.get(model_dir)
+            same_model = article.model_id == translator.model_id
+            total = sum(1 for i in indices if not same_model or i not in article.translations)
+            done = 0
+            ctx.progress(0, total, f"Translating {article.name}")
 
             def on_sentence(translation) -> None:
                 nonlocal done
                 done += 1
                 ctx.emit(translation)
-                ctx.progress(done, len(indices), f"Translating {article.name}")
+                ctx.progress(done, total, f"Translating {article.name}")
 
             return engine.translate(article, translator, indices=indices, on_sentence=on_sentence,
                                     cancel=ctx.cancelled)
 
         job = Job(work, name=f"translate {article.name}")
         job.signals.item.connect(lambda _t: self._translated_sentence(view))
-        job.signals.result.connect(lambda _a: self._translated(view))
+        job.signals.result.connect(lambda _a: self._translated(view, model_dir))
         job.signals.error.connect(lambda message: self.show_error(f"Translation failed: {message}",
                                                                   action="Model manager…",
                                                                   callback=self.open_model_manager))
@@ -311,7 +314,9 @@ class MainWindow(QMainWindow):
             view.refresh_translation()
             self._update_status()
 
-    def _translated(self, view: ArticleView) -> None:
+    def _translated(self, view: ArticleView, model_dir: Path | None = None) -> None:
+        if model_dir is not None:
+            view.translated_with = model_dir
         if view in self.views():
             view.refresh()
             self._update_status()

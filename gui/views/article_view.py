@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -59,6 +61,8 @@ class ArticleView(QWidget):
         self.hovered: int | None = None
         self.entity: int | None = None
         self.has_model = True
+        self.summary_key: tuple = ()  # the (algorithm, unit, value) the summary was made with
+        self.translated_with: Path | None = None  # the model folder of the last finished translation
 
         self.headline = QLabel(objectName="headline", wordWrap=True)
         self.headline.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -1,0 +1,131 @@
+"""GUI building blocks on hand-built Articles: rendering maps, clipboard, settings, jobs."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+from PySide6.QtGui import QFont, QPalette
+
+from gui import clipboard
+from gui.highlight import theme_for
+from gui.settings import Settings
+from gui.views.render import PENDING, render_original, render_summary, render_translation
+from gui.workers import Job, Runner, describe_error
+from models.article import Article, Entity, Mention, Sentence, Translation
+from models.errors import ArticleError
+
+TEXT = "قصفت طائرات مصرية مدينة درنة. قال حفتر إن الغارات مستمرة.\nوصل حفتر إلى القاهرة."
+
+
+def _article() -> Article:
+    texts = ["قصفت طائرات مصرية مدينة درنة.", "قال حفتر إن الغارات مستمرة.", "وصل حفتر إلى القاهرة."]
+    starts = [TEXT.index(t) for t in texts]
+    sentences = tuple(Sentence(i, a, a + len(t), t, 0 if i < 2 else 1)
+                      for i, (a, t) in enumerate(zip(starts, texts, strict=True)))
+    paragraphs = ((0, sentences[1].end), (sentences[2].start, len(TEXT)))
+    article = Article(TEXT, sentences, paragraphs=paragraphs, title="غارات على درنة")
+    article.summary = [0, 2]
+    for word, kind in (("درنة", "LOC"), ("حفتر", "PER")):
+        start = -1
+        entity = Entity(kind, word, [], english={"LOC": "Derna", "PER": "Haftar"}[kind])
+        while (start := TEXT.find(word, start + 1)) >= 0:
+            article.mentions.append(Mention(start, start + len(word), kind, word, len(article.entities)))
+            entity.mentions.append((start, start + len(word)))
+        article.entities.append(entity)
+    article.translations[0] = Translation(0, sentences[0].text, "Egyptian planes struck the city of Derna.",
+                                          entity_spans=[(35, 40, 0)])
+    return article
+
+
+@pytest.fixture
+def theme(qapp):
+    return theme_for(QPalette())
+
+
+def test_original_maps_sentences_mentions_and_marks_the_summary(theme):
+    article = _article()
+    rendered = render_original(article, theme, QFont())
+    text = rendered.document.toPlainText()
+    for sentence in article.sentences:
+        start, end = rendered.sentences[sentence.index]
+        assert text[start:end] == sentence.text
+        assert rendered.sentence_at(start) == sentence.index
+    for start, end, entity, kind in rendered.mentions:
+        assert text[start:end] == article.entities[entity].canonical
+        assert kind == article.entities[entity].type
+    assert len(rendered.mentions) == len(article.mentions) == 3
+    block = rendered.document.firstBlock()
+    assert block.blockFormat().layoutDirection().name == "RightToLeft"
+    marked = rendered.document.findBlockByNumber(1).begin().fragment().charFormat().background().color()
+    assert marked == theme.summary  # sentence 2 is in the summary
+
+
+def test_summary_and_translation_show_only_their_sentences(theme):
+    article = _article()
+    summary = render_summary(article, theme, QFont())
+    assert sorted(summary.sentences) == [0, 2]
+    assert summary.document.blockCount() == 2
+    english = render_translation(article, article.summary, theme, QFont(), by_paragraph=False)
+    text = english.document.toPlainText()
+    assert text.splitlines() == ["Egyptian planes struck the city of Derna.", PENDING]
+    (start, end, entity, kind), = english.mentions
+    assert text[start:end] == "Derna" and entity == 0 and kind == "LOC"
+    whole = render_translation(article, [0, 1, 2], theme, QFont(), by_paragraph=True)
+    assert whole.document.blockCount() == 2  # one block per article paragraph
+
+
+def test_copy_formats_carry_direction():
+    article = _article()
+    plain, html = clipboard.translated_summary(article)
+    assert plain == "Egyptian planes struck the city of Derna."
+    assert html.startswith('<div dir="ltr" lang="en">')
+    plain, html = clipboard.bilingual_summary(article)
+    first, second = plain.split("\n\n")
+    english = "Egyptian planes struck the city of Derna."
+    assert first == f"\u2067{article.sentences[0].text}\u2069\n\u2066{english}\u2069"
+    assert second == f"\u2067{article.sentences[2].text}\u2069"
+    assert html.count('dir="rtl"') == 3 and html.count('dir="ltr"') == 3
+
+
+def test_settings_defaults_round_trip_and_recent_files(qapp, tmp_path):
+    settings = Settings()
+    assert settings.path.parent.parent.name.startswith("khulasa-home")
+    assert settings.get("length_sentences") == 5 and settings.get("first_launch_done") is False
+    settings.set("length_sentences", 7)
+    settings.set("first_launch_done", True)
+    settings.sync()
+    again = Settings()
+    assert again.get("length_sentences") == 7 and again.get("first_launch_done") is True
+    for name in ("a.txt", "b.txt", "a.txt"):
+        again.add_recent(tmp_path / name)
+    assert Settings().get("recent_files") == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    with pytest.raises(KeyError):
+        again.set("no_such_key", 1)
+
+
+def test_errors_become_plain_messages():
+    assert describe_error(ArticleError("x.pdf", "not a PDF file")) == "x.pdf: not a PDF file"
+    full = OSError(errno.ENOSPC, "No space left", "/tmp/out.docx")
+    assert describe_error(full) == "/tmp/out.docx: the disk is full."
+    assert "log file" in describe_error(ValueError("boom"))
+
+
+def test_jobs_report_results_errors_and_cancellation(qtbot):
+    runner = Runner()
+    job = Job(lambda ctx: (ctx.progress(1, 2, "half"), ctx.emit("item"), 42)[-1], name="ok")
+    items = []
+    job.signals.item.connect(items.append)
+    with qtbot.waitSignal(job.signals.result, timeout=5000) as blocker:
+        runner.start(job)
+    assert blocker.args == [42] and items == ["item"]
+    failing = Job(lambda ctx: (_ for _ in ()).throw(ArticleError("a.txt", "empty file")), name="fail")
+    with qtbot.waitSignal(failing.signals.error, timeout=5000) as blocker:
+        runner.start(failing)
+    assert blocker.args == ["a.txt: empty file"]
+    cancelled = Job(lambda ctx: 1, name="cancelled")
+    cancelled.cancel()
+    with qtbot.waitSignal(cancelled.signals.cancelled, timeout=5000):
+        runner.start(cancelled)
+    runner.wait()
+    assert runner.active() == []

@@ -1,0 +1,154 @@
+"""The main window with the real engine: open, summary, linking, entities, copy, errors."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from gui_helpers import make_tiny_model, sentence_point
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from gui.workers import Job
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory):
+    return make_tiny_model(tmp_path_factory.mktemp("tiny-model") / "tiny")
+
+
+def _window(qtbot, model_dir=None) -> MainWindow:
+    window = MainWindow(Settings(), model_dir=model_dir)
+    window.confirm = lambda question: True
+    qtbot.addWidget(window)
+    window.resize(1400, 800)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot):
+    win = _window(qtbot)
+    yield win
+    win.runner.cancel_all()
+    win.runner.wait(5000)
+
+
+@pytest.fixture
+def model_window(qtbot, tiny_model):
+    win = _window(qtbot, tiny_model)
+    yield win
+    win.runner.cancel_all()
+    win.runner.wait(5000)
+
+
+def _open(qtbot, window, path):
+    with qtbot.waitSignal(window.article_opened, timeout=20000) as blocker:
+        window.open_paths([path])
+    return blocker.args[0]
+
+
+def test_open_seed_shows_summary_marks_and_entities(qtbot, window, seed_paths):
+    view = _open(qtbot, window, seed_paths[0])
+    article = view.article
+    assert article.summary, "the seed gets a summary"
+    assert set(view.summary.rendered.sentences) == set(article.summary)
+    assert view.summary.toPlainText().startswith(article.sentences[article.summary[0]].text[:20])
+    assert set(article.summary) <= set(view.original.rendered.sentences)
+    assert view.entities.tree.topLevelItemCount() == len(article.entities) > 0
+    assert "Summary:" in window.status_text.text()
+
+
+def test_no_model_offers_the_model_manager(qtbot, window, seed_paths, monkeypatch):
+    view = _open(qtbot, window, seed_paths[0])
+    assert view.translation_stack.currentWidget() is view.no_model
+    opened = []
+    monkeypatch.setattr(window, "open_model_manager", lambda: opened.append(True))
+    view.manage_models.disconnect()
+    view.manage_models.connect(window.open_model_manager)
+    qtbot.mouseClick(view.no_model_button, Qt.MouseButton.LeftButton)
+    assert opened == [True]
+
+
+def test_clicking_a_summary_sentence_highlights_its_counterparts(qtbot, window, seed_paths):
+    view = _open(qtbot, window, seed_paths[0])
+    index = view.article.summary[-1]
+    point = sentence_point(view.summary, index)
+    qtbot.mouseClick(view.summary.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.pinned == index
+    start, end = view.original.rendered.sentences[index]
+    selections = view.original.extraSelections()
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections] == [(start, end)]
+    assert view.summary.extraSelections()[0].cursor.selectedText() == view.article.sentences[index].text
+
+
+def test_clicking_an_entity_highlights_every_mention(qtbot, window, seed_paths):
+    view = _open(qtbot, window, seed_paths[0])
+    item = view.entities.tree.topLevelItem(0)  # the most mentioned entity
+    qtbot.mouseClick(view.entities.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.entities.tree.visualItemRect(item).center())
+    index = view.entity
+    entity = view.article.entities[index]
+    painted = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.original.extraSelections()}
+    expected = {(a, b) for a, b, e, _ in view.original.rendered.mentions if e == index}
+    assert painted == expected and len(expected) >= min(entity.count, 2)
+
+
+def test_length_change_updates_the_summary_at_once(qtbot, window, seed_paths):
+    view = _open(qtbot, window, seed_paths[0])
+    window.controls.unit.setCurrentIndex(window.controls.unit.findData("sentences"))
+    window.controls.length.setValue(2)
+    assert len(view.article.summary) == 2
+    assert set(view.summary.rendered.sentences) == set(view.article.summary)
+    window.controls.length.setValue(4)
+    assert len(view.article.summary) == 4
+    assert Settings().get("length_sentences") == 4
+
+
+def test_corrupt_file_gives_a_message_and_the_app_stays_usable(qtbot, window, tmp_path, seed_paths):
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 this is not really a docx")
+    window.open_paths([bad])
+    qtbot.waitUntil(lambda: window.messages.isVisible(), timeout=10000)
+    assert "broken.docx" in window.messages.text()
+    assert "Traceback" not in window.messages.text()
+    view = _open(qtbot, window, seed_paths[1])
+    assert window.tabs.count() == 1 and view.article.summary
+
+
+def test_copy_bilingual_and_translated_summary(qtbot, model_window, seed_paths):
+    window = model_window
+    view = _open(qtbot, window, seed_paths[0])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    article = view.article
+    assert all(i in article.translations for i in article.summary)
+    assert view.translation.toPlainText().strip()
+    window.copy_translated_action.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    first = article.translations[article.summary[0]].target
+    assert first in mime.text()
+    assert 'dir="ltr"' in mime.html()
+    window.findChild(type(window.copy_translated_action), "copyBilingualAction").trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert article.sentences[article.summary[0]].text in mime.text()
+    assert "\u2067" in mime.text() and 'dir="rtl"' in mime.html()
+
+
+def test_translation_fills_the_pane_and_can_be_cancelled(qtbot, model_window, seed_paths):
+    window = model_window
+    view = _open(qtbot, window, seed_paths[2])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    assert all(i in view.article.translations for i in view.article.summary)
+    assert view.translation.rendered.sentences.keys() == set(view.article.summary)
+    gate = threading.Event()
+    window.runner.start(Job(lambda ctx: gate.wait(10), name="hold the serial worker"), serial=True)
+    view.set_scope("article")  # the rest of the article is queued for translation
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    missing = [s.index for s in view.article.sentences if s.index not in view.article.translations]
+    assert missing, "cancelling left sentences untranslated"
+    assert "…" in view.translation.toPlainText()
