@@ -12,10 +12,16 @@ from models.reading.formats import Extracted, read_docx, read_html, read_markdow
 from models.reading.pdf import read_pdf
 from models.reading.structure import article_from_text
 
-# A news article is tens of kilobytes; 10 MB of text is ~1.5 million Arabic words,
-# far beyond anything worth summarising, and refusing it up front keeps the app
-# responsive. Word and PDF files carry images, so their limit is on the file.
-MAX_TEXT_BYTES = 10 * 1024 * 1024
+# Size limits. A news article is 5-50 KB; a long report ~0.5 MB. Beyond
+# MAX_TEXT_CHARS (~170,000 Arabic words, ~7,000 sentences) a file is not an
+# article, and sentence-graph summarisers grow with the square of the sentence
+# count, so such files are refused up front with a clear message instead of
+# stalling the app. Files are checked by size before being read (a 20 MB text
+# file is refused at once); web pages carry markup and Word/PDF files images,
+# so their file limits are higher and the extracted text is checked again.
+MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -35,7 +41,8 @@ _READERS: dict[str, Callable[[bytes], Extracted]] = {
     ".docx": read_docx,
     ".pdf": _read_pdf,
 }
-_DOCUMENTS = (read_docx, _read_pdf)
+_FILE_LIMITS = {".html": MAX_PAGE_BYTES, ".htm": MAX_PAGE_BYTES,
+                ".docx": MAX_DOCUMENT_BYTES, ".pdf": MAX_DOCUMENT_BYTES}
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
@@ -68,7 +75,7 @@ def read_article(path: str | Path) -> Article:
         if path.is_dir():
             raise ArticleError(path, "is a folder, not a file")
         size = path.stat().st_size
-        limit = MAX_DOCUMENT_BYTES if reader in _DOCUMENTS else MAX_TEXT_BYTES
+        limit = _FILE_LIMITS.get(suffix, MAX_TEXT_BYTES)
         if size > limit:
             cause = f"file is too large ({_size_text(size)}; the limit is {_size_text(limit)})"
             raise ArticleError(path, cause)
@@ -87,6 +94,10 @@ def read_article(path: str | Path) -> Article:
         raise ArticleError(path, str(error)) from None
     if not extracted.text.strip(" \t\n\u00a0\ufeff\u200f\u200e"):
         raise ArticleError(path, "the file contains no text")
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        words = len(extracted.text.split())
+        raise ArticleError(path, f"too much text for one article ({words:,} words; the limit is "
+                                 f"{MAX_TEXT_CHARS:,} characters)")
     article = article_from_text(extracted.text, path, headline=True if extracted.headline else None)
     if not article.sentences:
         raise ArticleError(path, "the file contains no article text")

@@ -11,7 +11,7 @@ import pytest
 from models.errors import ArticleError
 from models.reading import SUPPORTED_SUFFIXES, article_from_text, read_article
 from models.reading.decoding import decode
-from models.reading.reader import MAX_TEXT_BYTES
+from models.reading.reader import MAX_TEXT_BYTES, MAX_TEXT_CHARS
 
 ARABIC = (
     "«حفتر» في القاهرة لبحث هجوم «الواحات»\n\n"
@@ -213,12 +213,20 @@ def test_supported_suffixes():
 
 
 def test_huge_file_is_refused_quickly(tmp_path):
-    path = tmp_path / "huge.txt"
-    with path.open("wb") as out:
-        out.truncate(20 * 1024 * 1024)
+    path = _write(tmp_path, "huge.txt", ARABIC.encode() * (20 * 1024 * 1024 // len(ARABIC.encode())))
     cause = _error(path).cause
     assert "too large" in cause and "20.0 MB" in cause
-    assert MAX_TEXT_BYTES == 10 * 1024 * 1024
+    assert MAX_TEXT_BYTES == 2 * 1024 * 1024
+
+
+def test_too_much_extracted_text(tmp_path):
+    from docx import Document
+
+    document = Document()
+    for _ in range(MAX_TEXT_CHARS // 1000 + 10):
+        document.add_paragraph("كلمة " * 200)
+    document.save(tmp_path / "big.docx")
+    assert "too much text for one article" in _error(tmp_path / "big.docx").cause
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
