@@ -40,8 +40,8 @@ def _ensure_app() -> None:
     global _app
     if QGuiApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _app = QGuiApplication([sys.argv[0] if sys.argv else "khulasa"])
 
 

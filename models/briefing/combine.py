@@ -1,11 +1,17 @@
 """Several articles on one story: a combined summary without repeats, and an entity index.
 
-Near-duplicates are found on matching forms: each sentence becomes a bag of
-light stems of its content words (``models.arabic`` normalisation, stop words
-dropped), and a sentence whose cosine similarity to one already kept reaches
-:data:`DUPLICATE_COSINE` is left out. News agencies on one story reuse whole
-sentences with small edits (a clitic, a changed figure, an added clause),
-which this catches while sentences that merely share the story's names stay.
+Sentences are compared on matching forms: each becomes a bag of light stems
+of its content words (``models.arabic`` normalisation, stop words dropped).
+
+The combined summary starts from every article's summary sentences. A
+sentence whose cosine similarity to an earlier one reaches
+:data:`DUPLICATE_COSINE` is dropped as a near-duplicate: agencies on one
+story reuse sentences with small edits (a clitic, a figure, an added clause),
+while sentences that merely share the story's names stay below it. From the
+rest, maximal marginal relevance picks the sentences the other articles
+support most (summed similarity to them) and penalises closeness to those
+already picked, up to the longest single summary plus :data:`COMBINED_EXTRA`
+sentences; they are shown in article order.
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ from models.briefing.content import AlignedSentence, ArticleSection, EntityRow
 
 DUPLICATE_COSINE = 0.5
 """Sentences at least this similar (cosine of content-word stem counts) count as one."""
+
+COMBINED_EXTRA = 2
+"""The combined summary is at most this many sentences longer than the longest single summary."""
+
+MMR_LAMBDA = 0.5
+"""Weight of cross-article support against redundancy with sentences already picked."""
 
 MAX_INDEX_ENTRIES = 30
 """Entities listed in the cross-article index (mentioned by most articles first)."""
@@ -51,8 +63,24 @@ def drop_near_duplicates(
 
 
 def combined_summary(sections: Sequence[ArticleSection]) -> tuple[AlignedSentence, ...]:
-    """All articles' summary sentences in article order, near-duplicates dropped."""
-    return drop_near_duplicates(s for section in sections for s in section.summary)
+    """The story across ``sections``: their best-supported summary sentences, without repeats."""
+    pool = drop_near_duplicates(s for section in sections for s in section.summary)
+    size = min(len(pool), max(len(section.summary) for section in sections) + COMBINED_EXTRA)
+    bags = [content_stems(s.arabic) for s in pool]
+    similar = [[cosine(a, b) for b in bags] for a in bags]
+    support = [
+        sum(similar[i][j] for j, other in enumerate(pool) if other.article != sentence.article)
+        for i, sentence in enumerate(pool)
+    ]
+    top = max(support, default=0.0) or 1.0
+    chosen: list[int] = []
+    remaining = list(range(len(pool)))
+    while len(chosen) < size:
+        best = max(remaining, key=lambda i: MMR_LAMBDA * support[i] / top
+                   - (1 - MMR_LAMBDA) * max((similar[i][j] for j in chosen), default=0.0))
+        chosen.append(best)
+        remaining.remove(best)
+    return tuple(pool[i] for i in sorted(chosen))
 
 
 def entity_key(canonical: str) -> str:

@@ -142,8 +142,8 @@ def layout(brief: Brief) -> list[Block]:
     if brief.combined:
         blocks.append(Heading("Combined summary", 1))
         blocks.append(Paragraph(
-            f"Summary sentences of all {len(brief.sections)} articles in order, "
-            "leaving out sentences that repeat one already given."
+            f"The story across all {len(brief.sections)} articles: the summary sentences the other "
+            "articles support most, without repeats, in article order."
         ))
         blocks.append(_sentence_table(brief.combined_summary, english=english, numbered=True))
         blocks.append(Heading("Entity index", 1))

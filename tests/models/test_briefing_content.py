@@ -7,8 +7,8 @@ from briefing_samples import DERNA, make_article
 
 from models.article import Entity
 from models.briefing import NO_MODEL_NOTE, build_brief
-from models.briefing.combine import drop_near_duplicates, entity_index
-from models.briefing.content import MAX_KEY_ENTITIES, AlignedSentence, key_entities
+from models.briefing.combine import COMBINED_EXTRA, combined_summary, drop_near_duplicates, entity_index
+from models.briefing.content import MAX_KEY_ENTITIES, AlignedSentence, article_section, key_entities
 
 
 def test_single_article_brief_carries_headline_metadata_aligned_summary_and_entities(tmp_path):
@@ -69,6 +69,22 @@ def test_near_duplicate_sentences_are_dropped_but_related_ones_kept():
         "وقال حفتر إن قواته ستواصل القتال في درنة حتى طرد المسلحين من المدينة.", article=2)
     kept = drop_near_duplicates([first, reworded, related])
     assert kept == (first, related)
+
+
+def test_combined_summary_prefers_what_other_articles_report_and_stays_short():
+    strikes = "شنت طائرات مصرية غارات على مواقع المسلحين في مدينة درنة"
+    lone = ["ارتفعت أسعار النفط في الأسواق العالمية.", "فاز الفريق الوطني بكأس البطولة.",
+            "يتوقع هطول أمطار غزيرة غدا.", "افتتح معرض الكتاب أبوابه للزوار.",
+            "بدأ العام الدراسي في المدارس الحكومية.", "أعلنت الوزارة حملة تطعيم جديدة."]
+    sections = [
+        article_section(make_article([(strikes + " صباح الاثنين.", ""), *[(t, "") for t in lone[:3]]]), 1),
+        article_section(make_article([(t, "") for t in lone[3:]] + [("الطائرات المصرية قصفت درنة", "")]), 2),
+    ]
+    combined = combined_summary(sections)
+    assert len(combined) == 4 + COMBINED_EXTRA
+    assert combined[0].arabic.startswith(strikes)
+    assert "الطائرات المصرية قصفت درنة" in [s.arabic for s in combined]
+    assert [s.article for s in combined] == sorted(s.article for s in combined)
 
 
 def test_entity_index_groups_by_normalised_form_and_lists_articles():

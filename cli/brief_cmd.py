@@ -1,0 +1,105 @@
+"""``python main.py brief FILE… -o OUT.(docx|pdf|html|md)``: a bilingual briefing document.
+
+Reads and analyses every file, translates the summaries (or whole articles
+with ``--full-translation``) when a model is available, and writes one brief.
+Exit codes: 0 written; 2 bad output name, bad model, or any unreadable input
+(the brief is still written from the readable ones, saying which were left
+out); 130 interrupted (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from models.errors import KhulasaError, NoModelError
+from models.summarize import Length
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _length(args: argparse.Namespace) -> Length | None:
+    if args.words is None and args.sentences is None and args.ratio is None:
+        return None
+    return Length(sentences=args.sentences, ratio=args.ratio, words=args.words)
+
+
+def _translator(spec: str | None):
+    """The translator for ``--model`` (or the default); ``None`` when no model is installed at all.
+
+    Raises:
+        NoModelError: ``spec`` was given but names no model.
+        ModelError: the model cannot be loaded.
+    """
+    from models.translation import ModelStore, Translator
+
+    try:
+        model_dir = ModelStore().resolve(spec)
+    except NoModelError as error:
+        if spec is not None:
+            raise
+        _error(f"{error} Writing an Arabic-only brief.")
+        return None
+    return Translator(model_dir)
+
+
+def _pdf_writer():
+    from gui.pdf_writer import write_pdf
+
+    return write_pdf
+
+
+def _make(args: argparse.Namespace) -> int:
+    from models.briefing import check_output, output_format, save_brief
+    from models.pipeline import open_article, translate
+
+    out = Path(args.output)
+    fmt = output_format(out)
+    check_output(out, args.files)
+    length = _length(args)
+    translator = _translator(args.model)
+
+    articles, failed = [], []
+    for name in args.files:
+        try:
+            articles.append(open_article(name, length=length))
+        except KhulasaError as error:
+            _error(str(error))
+            failed.append(str(error))
+    if not articles:
+        _error(f"{out}: not written, no input file could be read")
+        return 2
+    if translator is not None:
+        for article in articles:
+            indices = None if args.full_translation else article.summary
+            count = len(article.sentences) if indices is None else len(indices)
+            _error(f"{article.name}: translating {count} sentences with {translator.model_id}")
+            translate(article, translator, indices=indices)
+
+    notes = [f"Left out, could not be read: {message}" for message in failed]
+    save_brief(articles, out, full_translation=args.full_translation, notes=notes,
+               pdf=_pdf_writer() if fmt == "pdf" else None)
+    english = f"English by {translator.model_id}" if translator is not None else "Arabic only"
+    print(f"{out}: brief of {len(articles)} article{'s' if len(articles) > 1 else ''} written ({english})")
+    if failed:
+        _error(f"{len(failed)} of {len(args.files)} input files could not be read and were left out")
+        return 2
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the brief; returns the exit code (errors are one line on stderr)."""
+    try:
+        return _make(args)
+    except KhulasaError as error:
+        _error(str(error))
+        return 2
+    except OSError as error:
+        _error(f"{error.filename or args.output}: {error.strerror or error}")
+        return 2
+    except KeyboardInterrupt:
+        _error(f"{args.output}: interrupted, nothing written")
+        return 130
