@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
         self._translating[view] = job
         self.runner.start(job, serial=True)
 
+    def is_translating(self, view: ArticleView) -> bool:
+        return view in self._translating
+
     def _translated_sentence(self, view: ArticleView) -> None:
         if view in self.views():
             view.refresh_translation()

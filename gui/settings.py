@@ -25,6 +25,7 @@ DEFAULTS: dict[str, object] = {
     "length_percent": 25,
     "translation_scope": "summary",  # or "article"
     "recent_files": [],
+    "brief_dir": "",
     "session_files": [],
     "first_launch_done": False,
     "window_geometry": QByteArray(),

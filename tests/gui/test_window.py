@@ -5,18 +5,14 @@ from __future__ import annotations
 import threading
 
 import pytest
-from gui_helpers import make_tiny_model, sentence_point
+from gui_helpers import sentence_point
+from model_fixtures import tiny_model_dir  # noqa: F401 - fixture
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from gui.workers import Job
-
-
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory):
-    return make_tiny_model(tmp_path_factory.mktemp("tiny-model") / "tiny")
 
 
 def _window(qtbot, model_dir=None) -> MainWindow:
@@ -37,8 +33,8 @@ def window(qtbot):
 
 
 @pytest.fixture
-def model_window(qtbot, tiny_model):
-    win = _window(qtbot, tiny_model)
+def model_window(qtbot, tiny_model_dir):  # noqa: F811 - fixture
+    win = _window(qtbot, tiny_model_dir)
     yield win
     win.runner.cancel_all()
     win.runner.wait(5000)

@@ -1,0 +1,89 @@
+"""File ▸ Save briefing…: choose articles, options and a file; the engine writes the brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+FILTERS = {
+    "docx": "Word document (*.docx)",
+    "pdf": "PDF (*.pdf)",
+    "html": "Web page (*.html)",
+    "md": "Markdown (*.md)",
+}
+
+
+class BriefOptions(QDialog):
+    """Which articles go into the brief, and whether to append the full translation."""
+
+    def __init__(self, open_tabs: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Save briefing")
+        self.current = QRadioButton("This article", checked=True)
+        self.all_tabs = QRadioButton(f"All open articles ({open_tabs}), combined")
+        self.all_tabs.setEnabled(open_tabs > 1)
+        self.full = QCheckBox("Append the whole article's translation")
+        kinds = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(kinds.Save | kinds.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.current, self.all_tabs, self.full, buttons):
+            layout.addWidget(widget)
+
+
+def save_briefing(articles, path: Path, *, full_translation: bool) -> None:
+    """Write the brief (format by suffix; PDF through Qt's shaping). Raises ``KhulasaError``/``OSError``."""
+    from gui.pdf_writer import write_pdf
+    from models.briefing import save_brief
+
+    save_brief(articles, path, full_translation=full_translation, pdf=write_pdf)
+
+
+def save_briefing_dialog(window) -> None:
+    """Ask for options and a file, then save; errors go to the window's message bar."""
+    from gui.workers import describe_error
+
+    views = window.views()
+    current = window.current_view()
+    if current is None:
+        window.show_error("Open an article first.", kind="info")
+        return
+    options = BriefOptions(len(views), window)
+    if options.exec() != QDialog.DialogCode.Accepted:
+        return
+    chosen = views if options.all_tabs.isChecked() else [current]
+    if any(window.is_translating(view) for view in chosen) and not window.confirm(
+            "Translation is still running; save the brief with the sentences translated so far?"):
+        return
+    folder = Path(str(window.settings.get("brief_dir")) or Path.home())
+    start = folder / f"{Path(current.article.name).stem}-brief.docx"
+    name, chosen_filter = QFileDialog.getSaveFileName(window, "Save briefing", str(start),
+                                                      ";;".join(FILTERS.values()))
+    if not name:
+        return
+    path = Path(name)
+    if path.suffix.lower().lstrip(".") not in FILTERS:
+        suffix = next(k for k, v in FILTERS.items() if v == chosen_filter) if chosen_filter else "docx"
+        path = path.with_name(path.name + f".{suffix}")
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        save_briefing([v.article for v in chosen], path, full_translation=options.full.isChecked())
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a plain message
+        window.show_error(f"Could not save the briefing: {describe_error(exc)}")
+        return
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    window.settings.set("brief_dir", str(path.parent))
+    window.statusBar().showMessage(f"Briefing saved to {path}", 5000)
