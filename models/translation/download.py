@@ -105,9 +105,8 @@ def fetch(
             if have and response.status != 206:
                 have = 0  # the server ignored the Range header: start again
             length = response.headers.get("Content-Length")
-            total = size
-            if total is None and length and length.isdigit():
-                total = have + int(length)
+            end = have + int(length) if length and length.isdigit() else None
+            total = size if size is not None else end
             if total is not None:
                 check_free_space(dest.parent, int((total - have) + reserve * total))
             try:
@@ -123,9 +122,14 @@ def fetch(
                         if progress is not None:
                             progress(Progress("download", have, total))
             except (OSError, http.client.HTTPException) as exc:
-                raise ModelError(f"{url}: download interrupted ({exc.__class__.__name__}); "
-                                 "run the download again to resume") from exc
+                raise _interrupted(url, exc.__class__.__name__) from exc
+            if end is not None and have < end:
+                raise _interrupted(url, "connection closed early")
     return _verify(part, dest, url=url, size=size, sha256=sha256, progress=progress, cancel=cancel)
+
+
+def _interrupted(url: str, cause: str) -> ModelError:
+    return ModelError(f"{url}: download interrupted ({cause}); run the download again to resume")
 
 
 def _verify(part: Path, dest: Path, *, url: str, size: int | None, sha256: str | None,

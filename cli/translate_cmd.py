@@ -1,0 +1,60 @@
+"""``python main.py translate FILE``: the English of an article (or of its summary).
+
+Text output is one translated sentence per line; ``--format json`` prints
+``{"file", "model", "sentences": [{"index", "source", "target"}]}``.
+Exit codes: 0 done; 2 unreadable file or unusable model; 3 no model
+installed (the message says how to get one); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from models.errors import KhulasaError, NoModelError
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from models.reading import read_article
+    from models.translation import ModelStore, Translator, translate_article
+
+    model_dir = ModelStore().resolve(args.model)
+    article = read_article(args.file)
+    indices = list(range(len(article.sentences)))
+    if args.summary_only or args.words or args.sentences or args.ratio:
+        from models.summarize import Length, summarize
+
+        indices = summarize(article, Length(sentences=args.sentences, ratio=args.ratio, words=args.words))
+    translator = Translator(model_dir)
+    if sys.stderr.isatty():
+        _error(f"{article.name}: translating {len(indices)} sentences with {translator.model_id}")
+    translate_article(article, translator, indices)
+    translations = [article.translations[i] for i in indices]
+    if args.format == "json":
+        sentences = [{"index": t.index, "source": t.source, "target": t.target} for t in translations]
+        document = {"file": str(args.file), "model": translator.model_id, "sentences": sentences}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for translation in translations:
+            print(translation.target)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Translate and print; returns the exit code (errors are one line on stderr)."""
+    try:
+        return _translate(args)
+    except NoModelError as error:
+        _error(str(error))
+        return 3
+    except KhulasaError as error:
+        _error(str(error))
+        return 2
+    except KeyboardInterrupt:
+        _error(f"{args.file}: interrupted")
+        return 130
