@@ -59,6 +59,15 @@ _KEYWORD_LABEL = re.compile(
     r"^(?:ال)?(?:كلمات\s+(?:ال)?(?:مفتاحية|دلالية|البحث)|وسوم|تاغات|tags|keywords)(?=$|[\s:：|\-–—])\s*[:：|\-–—]?\s*",
     re.IGNORECASE,
 )
+# News agencies, for credits written into the first or last line of the body.
+_AGENCY = (r"(?:رويترز|[أا]\.?\s?ف\.?\s?ب|فرانس\s?برس|د\.?\s?ب\.?\s?[أا]|ال[أا]ناضول|واس|وام|قنا|كونا|سانا"
+           r"|بترا|وفا|شينخوا|يونهاب|سبوتنيك|[أا]سوشيتد\s?برس|(?:ال)?وكالات)")
+_AGENCIES = rf"{_AGENCY}(?:\s*[،,+و]\s*{_AGENCY})*"
+_PLACE = r"[^\s\d.،,:()«»\-–—]+(?:\s[^\s\d.،,:()«»\-–—]+)?"
+_AGENCY_OPENER = re.compile(
+    rf"(?:(?:{_PLACE}\s*)?[(«]\s*(?P<a1>{_AGENCIES})\s*[)»]\s*[-–—:]?"
+    rf"|(?:{_PLACE}\s*[-–—،,]\s*)?(?P<a2>{_AGENCIES})\s*[-–—])\s*")
+_AGENCY_CLOSER = re.compile(rf"\s*[(«]\s*(?P<a>{_AGENCIES})\s*[)»]\s*$")
 _KEYWORD_SPLIT = re.compile(r"\s*[،,;؛|•·#\n]\s*")
 
 
@@ -156,7 +165,7 @@ class _Structure:
     dateline: str = ""
     source: str = ""
     keywords: tuple[str, ...] = ()
-    body: tuple[_Line, ...] = ()
+    body: tuple[int, int] | None = None
 
 
 def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structure:
@@ -196,8 +205,22 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
         else:
             break
         first += 1
-    found.body = tuple(lines[first:last])
+    if first < last:
+        found.body = _strip_agency_credits(text, lines[first].start, lines[last - 1].end, found)
     return found
+
+
+def _strip_agency_credits(text: str, start: int, end: int, found: _Structure) -> tuple[int, int]:
+    """Move the body bounds past an agency opener («طوكيو - رويترز -») and a final «(الأناضول)»."""
+    opener = _AGENCY_OPENER.match(text, start, min(end, start + 80))
+    if opener and opener.end() < end:
+        found.source = found.source or " ".join((opener["a1"] or opener["a2"]).split())
+        start = opener.end()
+    closer = _AGENCY_CLOSER.search(text, max(start, end - 60), end)
+    if closer and closer.start() > start:
+        found.source = found.source or " ".join(closer["a"].split())
+        end = closer.start()
+    return start, end
 
 
 def _is_headline_line(text: str, line: _Line) -> bool:
@@ -232,7 +255,7 @@ def article_from_text(text: str, path: str | Path | None = None, *, headline: bo
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
     if found.body:
-        for p_start, p_end in paragraph_spans(text, found.body[0].start, found.body[-1].end):
+        for p_start, p_end in paragraph_spans(text, *found.body):
             spans = split_sentences(text, p_start, p_end)
             if not spans:
                 continue

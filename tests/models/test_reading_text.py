@@ -255,3 +255,17 @@ def test_english_only(tmp_path):
     assert article.title == "Egypt strikes Derna"
     assert [s.text for s in article.sentences] == [
         "Egyptian jets struck targets in Derna on Monday.", "Officials said more would follow."]
+
+
+@pytest.mark.parametrize("text, source, first", [
+    ("طوكيو - رويترز - قالت وسائل الاعلام اليابانية امس ان الزيارة تمت.", "رويترز", "قالت وسائل"),
+    ("القاهرة (د ب أ) - قال الوزير إن الوضع مستقر.", "د ب أ", "قال الوزير"),
+    ("بيروت (رويترز) – أعلن الجيش اللبناني اليوم انتهاء العملية.", "رويترز", "أعلن الجيش"),
+    ("وقالت رويترز: إن الوضع مستقر.", "", "وقالت رويترز"),
+    ("قال مصدر لوكالة رويترز - في بيان - إن الوضع مستقر.", "", "قال مصدر"),
+])
+def test_agency_openers(text, source, first):
+    article = article_from_text(text + "\nوأضاف أن العمل مستمر (الأناضول)")
+    assert article.metadata.source == (source or "الأناضول")
+    assert article.sentences[0].text.startswith(first)
+    assert article.sentences[-1].text == "وأضاف أن العمل مستمر"
