@@ -102,6 +102,8 @@ def _table(document: DocumentObject, table: Table) -> DocxTable:
     narrow_width = Cm(2.2)
     wide_width = int((usable - narrow_width * sum(narrow)) / max(1, narrow.count(False)))
     widths = [narrow_width if n else wide_width for n in narrow]
+    for column, width in zip(out.columns, widths, strict=True):
+        column.width = width  # w:gridCol, which LibreOffice follows; Word follows the cells' w:tcW
     for cell, column, width in zip(out.rows[0].cells, table.columns, widths, strict=True):
         cell.width = width
         _add_text(cell.paragraphs[0], column.title, "en", bold=True)
