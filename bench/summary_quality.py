@@ -1,0 +1,161 @@
+"""Summary quality on EASC-dev: every algorithm, the lead baseline and sumy's stock Arabic pipeline.
+
+Same protocol as ``../shared/tools/easc_eval.py``: each article is written to a
+.txt file and read with ``read_article``; the word budget is the mean length of
+its reference summaries; sentences are added in rank order until the budget is
+reached, then put back in article order; ROUGE-1/2/L F1 against the distinct
+references with ``arrouge.score``. The official command is also run for
+``auto`` and ``lead`` to confirm that the in-process figures match it.
+
+    .venv/bin/python bench/summary_quality.py            # writes bench/results/summary.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(SHARED / "tools"))
+
+from arrouge import score  # noqa: E402
+
+from models.reading import read_article  # noqa: E402
+from models.summarize import ALGORITHMS, Length, summarize  # noqa: E402
+from models.summarize.sumy_rank import SUMY_ALGORITHMS  # noqa: E402
+
+RESULTS = REPO / "bench" / "results" / "summary.md"
+OFFICIAL = "{python} main.py summarize --words {{words}} --algorithm {algorithm} {{file}}"
+
+
+def write_section(path: Path, heading: str, body: str) -> None:
+    """Replace (or append) the ``## heading`` section of a markdown results file."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Summariser results\n"
+    section = f"## {heading}\n\n{body.strip()}\n"
+    pattern = re.compile(rf"^## {re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
+    text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.rstrip() + "\n", encoding="utf-8")
+
+
+def budget(row: dict) -> int:
+    return round(statistics.mean(len(s.split()) for s in row["summaries"].values()))
+
+
+def references(row: dict) -> list[str]:
+    return list(dict.fromkeys(row["summaries"].values()))
+
+
+def _mean(scores: list[dict]) -> dict:
+    return {k: sum(s[k] for s in scores) / len(scores) for k in ("r1", "r2", "rl")}
+
+
+def ours(rows: list[dict], articles: list, algorithm: str) -> dict:
+    scores = []
+    for row, article in zip(rows, articles, strict=True):
+        picked = summarize(article, Length(words=budget(row)), algorithm)
+        scores.append(score("\n".join(article.sentences[i].text for i in picked), references(row)))
+    return _mean(scores)
+
+
+def stock(rows: list[dict], algorithm: str) -> dict:
+    """sumy's own Arabic pipeline: PlaintextParser + Tokenizer/Stemmer/stop words for 'arabic'."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.nlp.tokenizers import Tokenizer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.utils import get_stop_words
+
+    from models.summarize.sumy_rank import BONUS_WORDS, STIGMA_WORDS, _summarizer
+
+    scores = []
+    for row in rows:
+        document = PlaintextParser.from_string(row["article"], Tokenizer("arabic")).document
+        summarizer = type(_summarizer(algorithm))(Stemmer("arabic"))
+        if algorithm == "edmundson":
+            summarizer.null_words = get_stop_words("arabic")
+            summarizer.bonus_words, summarizer.stigma_words = BONUS_WORDS, STIGMA_WORDS
+        else:
+            summarizer.stop_words = get_stop_words("arabic")
+        ranked = []
+        summarizer(document, lambda infos: ranked.extend(infos) or infos)
+        picked, words = [], 0
+        for info in ranked:
+            if words >= budget(row):
+                break
+            picked.append(info)
+            words += len(str(info.sentence).split())
+        picked.sort(key=lambda info: info.order)
+        scores.append(score("\n".join(str(i.sentence) for i in picked), references(row)))
+    return _mean(scores)
+
+
+def official(data: Path, algorithm: str) -> dict:
+    cmd = OFFICIAL.format(python=REPO / ".venv" / "bin" / "python", algorithm=algorithm)
+    proc = subprocess.run([sys.executable, str(SHARED / "tools" / "easc_eval.py"), str(data), "--cmd", cmd],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    match = re.search(r"R1 ([\d.]+) R2 ([\d.]+) RL ([\d.]+)", proc.stdout)
+    if proc.returncode or not match:
+        raise SystemExit(f"official evaluation failed for {algorithm}: {proc.stdout}{proc.stderr}")
+    return dict(zip(("r1", "r2", "rl"), map(float, match.groups()), strict=True))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=SHARED / "data" / "easc-dev" / "easc-dev.jsonl")
+    parser.add_argument("--no-official", action="store_true", help="skip the official easc_eval runs")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not update the results file")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = []
+        for i, row in enumerate(rows):
+            path = Path(tmp) / f"article{i}.txt"
+            path.write_text(row["article"], encoding="utf-8")
+            articles.append(read_article(path))
+    table = ["| algorithm | R1 | R2 | RL | stock sumy R1 | stock R2 | stock RL |", "|---|---|---|---|---|---|---|"]
+    results = {}
+    for algorithm in ALGORITHMS:
+        results[algorithm] = ours(rows, articles, algorithm)
+        mine = results[algorithm]
+        cells = [f"{mine[k]:.4f}" for k in ("r1", "r2", "rl")]
+        if algorithm in SUMY_ALGORITHMS:
+            base = stock(rows, algorithm)
+            cells += [f"{base[k]:.4f}" for k in ("r1", "r2", "rl")]
+            verdict = "better" if mine["r1"] > base["r1"] else "NOT better"
+            print(f"{algorithm:10} R1 {mine['r1']:.4f}  stock {base['r1']:.4f}  {verdict}")
+        else:
+            cells += ["", "", ""]
+            print(f"{algorithm:10} R1 {mine['r1']:.4f} R2 {mine['r2']:.4f} RL {mine['rl']:.4f}")
+        table.append(f"| {algorithm} | " + " | ".join(cells) + " |")
+    notes = [
+        f"EASC-dev, {len(rows)} articles, word budget = mean reference length; "
+        "`.venv/bin/python bench/summary_quality.py`.",
+        "Stock sumy = `PlaintextParser` with sumy's `Tokenizer('arabic')` (pyarabic), `Stemmer('arabic')` "
+        "and `get_stop_words('arabic')`, same budget rule.",
+        f"auto - lead: {results['auto']['r1'] - results['lead']['r1']:+.4f} R1.",
+    ]
+    if not args.no_official:
+        for algorithm in ("auto", "lead"):
+            got = official(args.data, algorithm)
+            same = all(abs(got[k] - results[algorithm][k]) < 5e-4 for k in got)
+            line = (f"Official `easc_eval.py --cmd '.venv/bin/python main.py summarize --words {{words}} "
+                    f"--algorithm {algorithm} {{file}}'`: R1 {got['r1']:.4f} R2 {got['r2']:.4f} RL {got['rl']:.4f}"
+                    f" ({'matches' if same else 'DIFFERS from'} the in-process figures).")
+            print(line)
+            notes.append(line)
+    body = "\n".join(table) + "\n\n" + "\n".join(f"- {n}" for n in notes)
+    if not args.no_write:
+        write_section(RESULTS, "Summary quality (EASC-dev)", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

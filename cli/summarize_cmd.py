@@ -1,0 +1,66 @@
+"""``python main.py summarize FILE…``: extractive summaries on stdout.
+
+Text output: the summary sentences, one per line (a blank line between files).
+JSON output: one object per file (a list when several files are given) with
+the article's sentences, the picked indices and the algorithm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from models.article import Article
+from models.errors import KhulasaError
+from models.reading import read_article
+from models.summarize import Length, check_algorithm, summarize
+
+
+def _as_json(path: str, article: Article) -> dict:
+    return {
+        "file": path,
+        "title": article.title,
+        "sentences": [
+            {"index": i, "start": s.start, "end": s.end, "text": s.text}
+            for i, s in enumerate(article.sentences)
+        ],
+        "summary": article.summary,
+        "algorithm": article.algorithm,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Summarise every file; returns 2 if any file (or the options) failed, else 0."""
+    try:
+        length = Length(sentences=args.sentences, ratio=args.ratio, words=args.words)
+        check_algorithm(args.algorithm)
+    except KhulasaError as error:
+        print(f"khulasa summarize: {error}", file=sys.stderr)
+        return 2
+    failed = False
+    objects = []
+    try:
+        for path in args.files:
+            try:
+                article = read_article(path)
+                summarize(article, length, args.algorithm)
+            except KhulasaError as error:
+                message = str(error)
+                print(message if path in message else f"{path}: {message}", file=sys.stderr)
+                failed = True
+                continue
+            if args.format == "json":
+                objects.append(_as_json(path, article))
+                continue
+            if len(args.files) > 1 and path != args.files[0]:
+                print()
+            for sentence in article.summary_sentences:
+                print(" ".join(sentence.text.split()))
+        if args.format == "json" and objects:
+            payload = objects[0] if len(args.files) == 1 else objects
+            print(json.dumps(payload, ensure_ascii=False, indent=1))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+    return 2 if failed else 0

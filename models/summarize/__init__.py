@@ -1,0 +1,63 @@
+"""Extractive summaries: pick the sentences of an Article that best summarise it.
+
+``summarize(article, length, algorithm)`` ranks every sentence with the chosen
+algorithm, takes sentences in rank order until ``length`` is met, and returns
+their indices in article order (also stored in ``article.summary``).
+
+Algorithms: ``auto`` (default, news-oriented: position + centrality + headline,
+with redundancy removal), ``lead`` (first sentences, a baseline), and sumy's
+``lexrank``, ``textrank``, ``lsa``, ``luhn``, ``kl``, ``sumbasic``,
+``reduction`` and ``edmundson``, all fed with our sentences, tokens, stemmer and
+stop words.
+"""
+
+from __future__ import annotations
+
+from models.article import Article
+from models.summarize import auto
+from models.summarize.length import Length, SummaryError, select
+from models.summarize.sumy_rank import SUMY_ALGORITHMS
+
+__all__ = ["ALGORITHMS", "Length", "SummaryError", "check_algorithm", "rank", "summarize"]
+
+ALGORITHMS: tuple[str, ...] = ("auto", "lead", *SUMY_ALGORITHMS)
+
+
+def check_algorithm(algorithm: str) -> None:
+    """Raise ``SummaryError`` unless ``algorithm`` is one of :data:`ALGORITHMS`."""
+    if algorithm not in ALGORITHMS:
+        raise SummaryError(f"unknown summary algorithm '{algorithm}'; choose one of: {', '.join(ALGORITHMS)}")
+
+
+def rank(article: Article, algorithm: str = "auto") -> list[int]:
+    """Every sentence index of ``article``, best first. Raises ``SummaryError`` for an unknown algorithm."""
+    check_algorithm(algorithm)
+    if algorithm == "auto":
+        return auto.rank(article)
+    if algorithm == "lead":
+        return list(range(len(article.sentences)))
+    from models.summarize.sumy_rank import rank as sumy_rank
+
+    return sumy_rank(article, algorithm)
+
+
+def summarize(article: Article, length: Length | None = None, algorithm: str = "auto") -> list[int]:
+    """Pick summary sentences of ``article``.
+
+    Args:
+        article: the article; its ``sentences`` are ranked.
+        length: how long the summary is (default: a quarter of the sentences, 3 to 7).
+        algorithm: one of :data:`ALGORITHMS`.
+
+    Returns:
+        The picked sentence indices in article order; also set as ``article.summary``,
+        with ``article.algorithm`` set to ``algorithm``.
+
+    Raises:
+        SummaryError: unknown algorithm.
+    """
+    ranking = rank(article, algorithm)
+    picked = select(ranking, [len(s.text.split()) for s in article.sentences], length or Length())
+    article.summary = picked
+    article.algorithm = algorithm
+    return picked
