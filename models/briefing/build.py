@@ -46,9 +46,13 @@ def build_brief(
         article_section(a, n, full_translation=full_translation) for n, a in enumerate(articles, start=1)
     )
     model_ids = tuple(dict.fromkeys(s.model_id for s in sections if s.model_id))
-    all_notes = list(notes)
-    if not model_ids:
-        all_notes.insert(0, NO_MODEL_NOTE)
+    all_notes = [NO_MODEL_NOTE] if not model_ids else [
+        f"{s.file} has not been translated; its English is left empty."
+        for s in sections if not s.model_id
+    ]
+    if any("[…]" in paragraph for s in sections for paragraph in s.translation):
+        all_notes.append("Sentences not translated yet are marked […] in the full translation.")
+    all_notes += notes
     several = len(sections) > 1
     title = f"Briefing: {len(sections)} articles" if several else f"Briefing: {sections[0].file}"
     today = date.today().isoformat()
@@ -59,5 +63,4 @@ def build_brief(
         entity_index=entity_index(articles) if several else (),
         notes=tuple(all_notes),
         footer=_footer(model_ids, today),
-        created=today,
     )

@@ -71,7 +71,6 @@ class Brief:
     entity_index: tuple[EntityRow, ...] = ()
     notes: tuple[str, ...] = ()
     footer: str = ""
-    created: str = ""
 
     @property
     def translated(self) -> bool:

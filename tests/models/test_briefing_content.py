@@ -39,9 +39,16 @@ def test_without_a_model_the_brief_is_arabic_only_with_a_note():
 def test_full_translation_appendix_follows_paragraphs_and_marks_gaps():
     article = make_article(paragraph_size=2)
     del article.translations[1]
-    section = build_brief([article], full_translation=True).sections[0]
-    assert section.translation == (f"{DERNA[0][1]} […]", DERNA[2][1])
+    brief = build_brief([article], full_translation=True)
+    assert brief.sections[0].translation == (f"{DERNA[0][1]} […]", DERNA[2][1])
+    assert "marked […]" in brief.notes[0]
     assert build_brief([article]).sections[0].translation == ()
+
+
+def test_an_untranslated_article_among_translated_ones_is_named(tmp_path):
+    brief = build_brief([make_article(), make_article(translated=False, path=tmp_path / "b.txt")])
+    assert brief.translated
+    assert brief.notes == ("b.txt has not been translated; its English is left empty.",)
 
 
 def test_extra_notes_are_kept_and_empty_input_is_refused():
