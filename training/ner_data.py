@@ -1,0 +1,139 @@
+"""Training data for the entity recogniser: corpora, the development split, harvested word lists.
+
+Both corpora are CoNLL-style (``token tag`` per line, blank line between
+sentences). NewsFANE re-annotates much of ANERcorp's newswire, so the split
+removes from training every sentence whose folded text equals a development
+sentence of either corpus.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.ner.features import fold, stem_of
+from models.ner.recognizer import decode_bio
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+CORPORA = {"anercorp": "ner/anercorp-camel-train.txt", "newsfane": "ner/newsfane-coarse.conll"}
+GAZETTEERS = {"LOC": "AlignedLocGazetteer.txt", "ORG": "AlignedOrgGazetteer.txt",
+              "PER": "AlignedPersGazetteer.txt"}
+TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+BLOCK = 30
+DEV_EVERY = 10
+SEED = 13
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    corpus: str
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return "".join(fold(t) for t in self.tokens)
+
+
+def _tag(tag: str) -> str:
+    if tag[:2] in ("B-", "I-") and tag[2:] in TYPES:
+        return tag[:2] + TYPES[tag[2:]]
+    return "O"
+
+
+def read_conll(path: Path, corpus: str) -> list[Sentence]:
+    """Sentences of a CoNLL file with tags mapped to PER/LOC/ORG/MISC."""
+    out, tokens, tags = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.split()
+        if not parts:
+            if tokens:
+                out.append(Sentence(corpus, tuple(tokens), tuple(tags)))
+                tokens, tags = [], []
+            continue
+        tokens.append(parts[0])
+        tags.append(_tag(parts[-1]))
+    return out
+
+
+def load_corpora(shared: Path = SHARED) -> dict[str, list[Sentence]]:
+    return {name: read_conll(shared / rel, name) for name, rel in CORPORA.items()}
+
+
+def split(corpora: dict[str, list[Sentence]], *, seed: int = SEED) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, dev): every DEV_EVERY-th block of BLOCK sentences per corpus, offset by ``seed``.
+
+    Training sentences whose folded text equals any development sentence are dropped.
+    """
+    rng = random.Random(seed)
+    train, dev = [], []
+    for name in sorted(corpora):
+        sents = corpora[name]
+        offset = rng.randrange(DEV_EVERY)
+        for i, sent in enumerate(sents):
+            (dev if (i // BLOCK) % DEV_EVERY == offset else train).append(sent)
+    dev_keys = {s.key for s in dev}
+    return [s for s in train if s.key not in dev_keys], dev
+
+
+def write_conll(sents: list[Sentence], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for s in sents:
+            f.writelines(f"{t}\t{g}\n" for t, g in zip(s.tokens, s.tags, strict=True))
+            f.write("\n")
+
+
+def harvest(sents: list[Sentence]) -> tuple[dict[str, str], dict[str, str]]:
+    """Entity words and multi-word names seen in ``sents``, as lexicon ``known`` and ``phrases``.
+
+    ``known`` maps a stem to ``TYPE:hi|mid`` by how often the stem is part of a
+    name of its commonest type; ``phrases`` maps folded multi-word names to their type.
+    """
+    as_type: dict[str, Counter] = defaultdict(Counter)
+    total: Counter = Counter()
+    phrase_types: dict[str, Counter] = defaultdict(Counter)
+    for s in sents:
+        stems = [stem_of(t) for t in s.tokens]
+        total.update(stems)
+        for start, end, kind in decode_bio(s.tags):
+            for stem in stems[start:end]:
+                as_type[stem][kind] += 1
+            if end - start > 1:
+                phrase_types[" ".join(stems[start:end])][kind] += 1
+    known = {}
+    for stem, kinds in as_type.items():
+        kind, n = kinds.most_common(1)[0]
+        ratio = n / total[stem]
+        if ratio >= 0.3 and len(stem) > 1:
+            known[stem] = f"{kind}:{'hi' if ratio >= 0.7 else 'mid'}"
+    phrases = {p: kinds.most_common(1)[0][0] for p, kinds in phrase_types.items()}
+    return known, phrases
+
+
+def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """ANERgazet as (single stems → types, folded multi-word names → type)."""
+    words: dict[str, set[str]] = defaultdict(set)
+    phrases: dict[str, str] = {}
+    for kind, name in GAZETTEERS.items():
+        for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines():
+            parts = [stem_of(w) for w in line.split() if not w.startswith("=")]
+            if len(parts) == 1 and len(parts[0]) > 1:
+                words[parts[0]].add(kind)
+            elif len(parts) > 1:
+                phrases.setdefault(" ".join(parts), kind)
+    return {k: tuple(sorted(v)) for k, v in words.items()}, phrases
+
+
+def folds(sents: list[Sentence], k: int) -> list[int]:
+    """Fold index per sentence for jackknifed harvesting.
+
+    Folds are contiguous chunks, so harvested names come from other documents;
+    a sentence repeated in the other corpus joins the fold of its first copy.
+    """
+    size = -(-len(sents) // k)
+    first: dict[str, int] = {}
+    return [first.setdefault(s.key, i // size) for i, s in enumerate(sents)]
