@@ -27,6 +27,10 @@ _LTR_UNIT = re.compile(rf"[{_LTR_CHARS}]+")
 _LTR_JOINERS = frozenset(".,:/%-")
 _LAM_ALEF_GUESS = "لا"
 _MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:page|p\.|صفحة|الصفحة)\s*)?[-–]?\s*\d+\s*(?:(?:/|of|من)\s*\d+)?\s*[-–]?$"
+    r"|^(?:https?://|www\.)\S+(?:\s+\d+\s*/\s*\d+)?$", re.IGNORECASE)
+_PARAGRAPH_END = tuple(".!?؟…:»”\")")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
 
 
@@ -160,24 +164,70 @@ def _fix_pairs(line: str) -> str:
     return line
 
 
-def _paragraphs(lines: list[list[_Glyph]]) -> list[str]:
-    """Consecutive lines with normal spacing join into one paragraph."""
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    y: float
+    size: float
+
+
+def _page_lines(layout) -> list[_Line]:
+    """A page's lines in reading order, top to bottom (text outside the page is ignored)."""
+    x0, y0, x1, y1 = layout.bbox
+    visible = [g for g in _glyphs(layout) if x0 - 1 <= g.x0 and g.x1 <= x1 + 1 and y0 <= g.y <= y1]
+    lines = []
+    for glyphs in _lines(visible):
+        text = logical_order(_visual_units(glyphs))
+        if text:
+            lines.append(_Line(text, glyphs[0].y, statistics.median(g.size for g in glyphs)))
+    return lines
+
+
+def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove page numbers, URLs and running headers/footers.
+
+    A running header or footer is a line set apart at the top or bottom of a
+    page whose text (digits aside) recurs at the edge of another page.
+    """
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    def edges(page: list[_Line]) -> list[_Line]:
+        near_edge = sorted({i for i in (0, 1, len(page) - 2, len(page) - 1) if 0 <= i < len(page)})
+        return [page[i] for i in near_edge if _apart(page[i], page[max(0, i - 1):i] + page[i + 1:i + 2])]
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        for k in {key(line) for line in edges(page)}:
+            counts[k] = counts.get(k, 0) + 1
+    kept = []
+    for page in pages:
+        furniture = {id(line) for line in edges(page) if counts[key(line)] > 1}
+        furniture |= {id(line) for line in page[:2] + page[-2:] if _PAGE_FURNITURE.match(line.text)}
+        kept.append([line for line in page if id(line) not in furniture])
+    return kept
+
+
+def _apart(line: _Line, neighbours: list[_Line]) -> bool:
+    return all(abs(line.y - other.y) > 1.8 * line.size for other in neighbours)
+
+
+def _paragraphs(pages: list[list[_Line]]) -> list[str]:
+    """Consecutive lines with normal spacing join into one paragraph, also across a page break."""
     paragraphs: list[list[str]] = []
-    previous: list[_Glyph] | None = None
-    for line in lines:
-        text = logical_order(_visual_units(line))
-        if not text or text.isdigit():  # blank or a page number
-            continue
-        size = statistics.median(g.size for g in line)
-        if previous is not None:
-            gap = previous[0].y - line[0].y
-            prev_size = statistics.median(g.size for g in previous)
-            if gap <= 1.8 * size and abs(size - prev_size) < 0.15 * size:
-                paragraphs[-1].append(text)
-                previous = line
-                continue
-        paragraphs.append([text])
-        previous = line
+    for page in pages:
+        previous: _Line | None = None
+        for line in page:
+            if previous is None:
+                joins = bool(paragraphs) and not paragraphs[-1][-1].endswith(_PARAGRAPH_END)
+            else:
+                joins = (previous.y - line.y <= 1.8 * line.size
+                         and abs(line.size - previous.size) < 0.15 * line.size)
+            if joins:
+                paragraphs[-1].append(line.text)
+            else:
+                paragraphs.append([line.text])
+            previous = line
     return [" ".join(p) for p in paragraphs]
 
 
@@ -191,12 +241,10 @@ def read_pdf(data: bytes) -> str:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
-    paragraphs: list[str] = []
-    pages = 0
+    pages: list[list[_Line]] = []
     try:
         for page in extract_pages(io.BytesIO(data), laparams=None, maxpages=MAX_PAGES):
-            pages += 1
-            paragraphs.extend(_paragraphs(_lines(_glyphs(page))))
+            pages.append(_page_lines(page))
     except PDFPasswordIncorrect:
         raise ContentError("the PDF is password-protected") from None
     except PDFSyntaxError as error:
@@ -205,8 +253,9 @@ def read_pdf(data: bytes) -> str:
         if "encrypt" in str(error).lower():
             raise ContentError("the PDF is encrypted") from None
         raise ContentError(f"the PDF is damaged or unreadable ({type(error).__name__})") from None
-    if pages == 0:
+    if not pages:
         raise ContentError("the PDF is damaged or has no pages")
-    if not any(p.strip() for p in paragraphs):
+    paragraphs = _paragraphs(_drop_page_furniture(pages))
+    if not paragraphs:
         raise ContentError("the PDF has no text layer (a scanned image?); run OCR on it first")
     return "\n\n".join(paragraphs)

@@ -254,3 +254,29 @@ def test_corrupted_pdf(tmp_path):
         path.write_bytes(data)
         with pytest.raises(ArticleError, match=f"{name}: the PDF"):
             read_article(path)
+
+
+def test_multi_page_qt_pdf_drops_page_numbers_and_joins_split_paragraphs(tmp_path):
+    sentence = "وقال المتحدث باسم الحكومة إن المفاوضات مستمرة مع جميع الأطراف في المدينة {} منذ أسابيع."
+    numbers = ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة"]
+    paragraphs = [" ".join(sentence.format(f"{n} {i}") for n in numbers) for i in range(12)]
+    html = '<div dir="rtl">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+    article = read_article(_qt_pdf(tmp_path / "long.pdf", html))
+    expected = [sentence.format(f"{n} {i}").replace("لأ", "لا") for i in range(12) for n in numbers]
+    assert _sentences(article) == expected
+    assert len(article.paragraphs) == 12
+
+
+def test_running_headers_footers_and_page_numbers_dropped():
+    from models.reading.pdf import _drop_page_furniture, _Line, _paragraphs
+
+    def page(number: int, body: list[str]) -> list[_Line]:
+        lines = [_Line("23/11/2026 20:33 عنوان المقال في المتصفح", 800, 8)]
+        lines += [_Line(text, 700 - 14 * i, 10) for i, text in enumerate(body)]
+        lines += [_Line(f"https://example.com/news/123 {number}/2", 40, 8)]
+        return lines
+
+    pages = [page(1, ["قال الوزير إن الوضع", "مستقر في المدينة وإن"]),
+             page(2, ["العمل مستمر.", "وأضاف أن الحوار مفيد."])]
+    assert _paragraphs(_drop_page_furniture(pages)) == [
+        "قال الوزير إن الوضع مستقر في المدينة وإن العمل مستمر. وأضاف أن الحوار مفيد."]
