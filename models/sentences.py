@@ -180,8 +180,10 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     for m in _TERMINAL_RE.finditer(text, start, end):
         ps, pe = m.span()
-        if ps < cur or _inside(brackets, ps) or not _is_boundary(text, ps, pe, start, end):
+        if ps < cur or not _is_boundary(text, ps, pe, start, end):
             continue
+        if _inside(brackets, ps) and text[pe:pe + 1] not in _CLOSERS:
+            continue  # inside short brackets or quotes, unless it ends them: «لن نتراجع.»
         stop = _after_closers(text, pe, end)
         spans.append((cur, stop))
         cur = stop
