@@ -105,7 +105,7 @@ def read_html(data: bytes) -> Extracted:
     if "<" not in html:
         raise ContentError("not an HTML page")
     body = trafilatura.extract(html, include_comments=False, include_tables=True, include_links=False,
-                               include_images=False, deduplicate=True)
+                               include_images=False)
     lines = [line for line in (body or "").split("\n")
              if line.strip() and line.strip().lower() not in _NOISE_LINES]
     if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:

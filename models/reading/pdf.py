@@ -31,7 +31,9 @@ _PAGE_FURNITURE = re.compile(
     r"^(?:(?:page|p\.|صفحة|الصفحة)\s*)?[-–]?\s*\d+\s*(?:(?:/|of|من)\s*\d+)?\s*[-–]?$"
     r"|^(?:https?://|www\.)\S+(?:\s+\d+\s*/\s*\d+)?$", re.IGNORECASE)
 _PARAGRAPH_END = tuple(".!?؟…:»”\")")
-_OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
+_NO_MIRROR = str.maketrans("", "")
+_GOOD_PAIRS = re.compile(r"(?:^|\s)[«(\[]\w|\w[»)\]](?=$|[\s.,،:؛!?؟])")
+_BAD_PAIRS = re.compile(r"(?:^|\s)[»)\]]\w|\w[«(\[](?=$|[\s.,،:؛!?؟])")
 
 
 @dataclass(slots=True)
@@ -129,11 +131,14 @@ def _visual_units(line: list[_Glyph]) -> list[str]:
     return units
 
 
-def logical_order(units: list[str]) -> str:
+def logical_order(units: list[str], *, mirror: bool = True) -> str:
     """Glyph texts in visual (left-to-right) order, joined in reading order.
 
-    A mostly right-to-left line is reversed glyph by glyph (mirroring
-    brackets), except its digit and Latin runs, which keep their order.
+    A mostly right-to-left line is reversed glyph by glyph, except its digit
+    and Latin runs, which keep their order. ``mirror`` swaps brackets and
+    guillemets in the reversed runs: right for producers that map mirrored
+    glyphs to the mirrored character, wrong for those that keep the logical one
+    (:func:`_mirrors_brackets` tells which, per document).
     """
     text = "".join(units)
     rtl = sum(map(_is_rtl, text))
@@ -150,18 +155,19 @@ def logical_order(units: list[str]) -> str:
             runs[-1][1].append(unit)
         else:
             runs.append((is_ltr, [unit]))
-    out = "".join("".join(run) if is_ltr else "".join(u.translate(_MIRROR) for u in reversed(run))
-                  for is_ltr, run in reversed(runs))
-    return _fix_pairs(out)
+    table = _MIRROR if mirror else _NO_MIRROR
+    return "".join("".join(run) if is_ltr else "".join(u.translate(table) for u in reversed(run))
+                   for is_ltr, run in reversed(runs))
 
 
-def _fix_pairs(line: str) -> str:
-    """Undo mirroring when the producer already stored logical brackets (a closer comes first)."""
-    for opener, closer in _OPENERS.items():
-        first_open, first_close = line.find(opener), line.find(closer)
-        if first_close >= 0 and (first_open < 0 or first_close < first_open):
-            line = line.translate(str.maketrans({opener: closer, closer: opener}))
-    return line
+def _mirrors_brackets(lines: list[list[str]]) -> bool:
+    """Whether mirroring gives brackets that open before a word and close after one."""
+    def score(text: str) -> int:
+        return len(_GOOD_PAIRS.findall(text)) - len(_BAD_PAIRS.findall(text))
+
+    mirrored = sum(score(logical_order(units)) for units in lines)
+    kept = sum(score(logical_order(units, mirror=False)) for units in lines)
+    return mirrored >= kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,16 +177,29 @@ class _Line:
     size: float
 
 
-def _page_lines(layout) -> list[_Line]:
-    """A page's lines in reading order, top to bottom (text outside the page is ignored)."""
+@dataclass(frozen=True, slots=True)
+class _VisualLine:
+    units: list[str]
+    y: float
+    size: float
+
+
+def _page_lines(layout) -> list[_VisualLine]:
+    """A page's lines top to bottom, glyphs left to right (text outside the page is ignored)."""
     x0, y0, x1, y1 = layout.bbox
     visible = [g for g in _glyphs(layout) if x0 - 1 <= g.x0 and g.x1 <= x1 + 1 and y0 <= g.y <= y1]
     lines = []
     for glyphs in _lines(visible):
-        text = logical_order(_visual_units(glyphs))
-        if text:
-            lines.append(_Line(text, glyphs[0].y, statistics.median(g.size for g in glyphs)))
+        units = _visual_units(glyphs)
+        if units:
+            lines.append(_VisualLine(units, glyphs[0].y, statistics.median(g.size for g in glyphs)))
     return lines
+
+
+def _in_reading_order(pages: list[list[_VisualLine]]) -> list[list[_Line]]:
+    mirror = _mirrors_brackets([line.units for page in pages for line in page])
+    return [[_Line(logical_order(line.units, mirror=mirror), line.y, line.size) for line in page]
+            for page in pages]
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -241,7 +260,7 @@ def read_pdf(data: bytes) -> str:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
-    pages: list[list[_Line]] = []
+    pages: list[list[_VisualLine]] = []
     try:
         for page in extract_pages(io.BytesIO(data), laparams=None, maxpages=MAX_PAGES):
             pages.append(_page_lines(page))
@@ -255,7 +274,7 @@ def read_pdf(data: bytes) -> str:
         raise ContentError(f"the PDF is damaged or unreadable ({type(error).__name__})") from None
     if not pages:
         raise ContentError("the PDF is damaged or has no pages")
-    paragraphs = _paragraphs(_drop_page_furniture(pages))
+    paragraphs = _paragraphs(_drop_page_furniture(_in_reading_order(pages)))
     if not paragraphs:
         raise ContentError("the PDF has no text layer (a scanned image?); run OCR on it first")
     return "\n\n".join(paragraphs)

@@ -13,14 +13,15 @@ from models.reading.pdf import read_pdf
 from models.reading.structure import article_from_text
 
 # Size limits. A news article is 5-50 KB; a long report ~0.5 MB. Beyond
-# MAX_TEXT_CHARS (~170,000 Arabic words, ~7,000 sentences) a file is not an
+# MAX_TEXT_CHARS (~200,000 Arabic words, ~8,000 sentences) a file is not an
 # article, and sentence-graph summarisers grow with the square of the sentence
-# count, so such files are refused up front with a clear message instead of
-# stalling the app. Files are checked by size before being read (a 20 MB text
-# file is refused at once); web pages carry markup and Word/PDF files images,
-# so their file limits are higher and the extracted text is checked again.
-MAX_TEXT_CHARS = 1_000_000
-MAX_TEXT_BYTES = 2 * 1024 * 1024
+# count, so such files are refused with a clear message instead of stalling the
+# app. Files are checked by size before being read (a 20 MB text file is
+# refused at once; 4 MB leaves room for UTF-16); web pages carry markup and
+# Word/PDF files images, so their file limits are higher. The extracted text is
+# checked in every case.
+MAX_TEXT_CHARS = 1_200_000
+MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 

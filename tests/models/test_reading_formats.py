@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 
@@ -143,13 +144,17 @@ def _qt_pdf(path: Path, html: str) -> Path:
     return path
 
 
+def _lam_alef(text: str) -> str:
+    """Qt leaves lam-alef ligatures out of the PDF's Unicode map; the reader restores them
+    as «لا», so lam-alef with hamza or madda comes back without it."""
+    return re.sub("ل[أإآ]", "لا", text)
+
+
 def test_qt_pdf_reads_in_logical_order(tmp_path):
     paragraphs = "".join(f"<p>{p}</p>" for p in [HEADLINE, *BODY])
     article = read_article(_qt_pdf(tmp_path / "a.pdf", f'<div dir="rtl">{paragraphs}</div>'))
     assert article.title == HEADLINE
-    # Qt leaves lam-alef ligatures out of the PDF's Unicode map; the reader restores them
-    # as «لا», so «لأ» (lam-alef with hamza) comes back without its hamza.
-    assert _sentences(article) == [s.replace("لأ", "لا") for s in BODY]
+    assert _sentences(article) == [_lam_alef(s) for s in BODY]
 
 
 def _glyph_pdf(glyphs: list[tuple[str, float, float]]) -> bytes:
@@ -262,7 +267,7 @@ def test_multi_page_qt_pdf_drops_page_numbers_and_joins_split_paragraphs(tmp_pat
     paragraphs = [" ".join(sentence.format(f"{n} {i}") for n in numbers) for i in range(12)]
     html = '<div dir="rtl">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
     article = read_article(_qt_pdf(tmp_path / "long.pdf", html))
-    expected = [sentence.format(f"{n} {i}").replace("لأ", "لا") for i in range(12) for n in numbers]
+    expected = [_lam_alef(sentence.format(f"{n} {i}")) for i in range(12) for n in numbers]
     assert _sentences(article) == expected
     assert len(article.paragraphs) == 12
 
@@ -280,3 +285,19 @@ def test_running_headers_footers_and_page_numbers_dropped():
              page(2, ["العمل مستمر.", "وأضاف أن الحوار مفيد."])]
     assert _paragraphs(_drop_page_furniture(pages)) == [
         "قال الوزير إن الوضع مستقر في المدينة وإن العمل مستمر. وأضاف أن الحوار مفيد."]
+
+
+def test_html_reads_the_same_twice(tmp_path):
+    path = tmp_path / "again.html"
+    path.write_text(PAGE.format(charset="utf-8"), encoding="utf-8")
+    assert _sentences(read_article(path)) == _sentences(read_article(path)) == BODY
+
+
+def test_qt_pdf_of_seed_matches_the_text_file(tmp_path, seed_paths):
+    text_article = read_article(seed_paths[2])
+    lines = [line for line in text_article.text.split("\n") if line.strip()]
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    article = read_article(_qt_pdf(tmp_path / "seed.pdf", f'<div dir="rtl">{paragraphs}</div>'))
+    assert (article.title, article.metadata) == (text_article.title, text_article.metadata)
+    assert [" ".join(s.split()) for s in _sentences(article)] == \
+        [" ".join(_lam_alef(s.text).split()) for s in text_article.sentences]

@@ -216,7 +216,7 @@ def test_huge_file_is_refused_quickly(tmp_path):
     path = _write(tmp_path, "huge.txt", ARABIC.encode() * (20 * 1024 * 1024 // len(ARABIC.encode())))
     cause = _error(path).cause
     assert "too large" in cause and "20.0 MB" in cause
-    assert MAX_TEXT_BYTES == 2 * 1024 * 1024
+    assert MAX_TEXT_BYTES == 4 * 1024 * 1024
 
 
 def test_too_much_extracted_text(tmp_path):
