@@ -119,7 +119,7 @@ def decode(data: bytes) -> str:
     if cause:
         raise ContentError(cause)
     try:
-        return _checked(data.decode("utf-8"))
+        return _checked(_repair_mojibake(data.decode("utf-8")))
     except UnicodeDecodeError:
         pass
     return _checked(_best_legacy(data))
@@ -142,6 +142,29 @@ def _best_legacy(data: bytes) -> str:
         raise ContentError("not text in any known encoding")
     # Score on a sample; ties go to the earlier (Arabic-first) candidate.
     return max(candidates.values(), key=lambda text: plausibility(text[:100_000]))
+
+
+def _repair_mojibake(text: str) -> str:
+    """Undo UTF-8 Arabic that was once misread as Windows-1252/Latin-1 and saved again («Ø§Ù„…»)."""
+    sample = text[:20_000]
+    if sample.count("Ø") + sample.count("Ù") < 0.05 * len(sample):
+        return text
+    try:  # browsers read bytes cp1252 leaves undefined as C1 controls, i.e. as Latin-1
+        repaired = text.encode("cp1252", errors=_LATIN1_FALLBACK).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    return repaired if plausibility(repaired[:100_000]) > plausibility(sample) else text
+
+
+def _latin1_fallback(error: UnicodeEncodeError) -> tuple[bytes, int]:
+    chunk = error.object[error.start:error.end]
+    if all(ord(ch) < 256 for ch in chunk):
+        return chunk.encode("latin-1"), error.end
+    raise error
+
+
+_LATIN1_FALLBACK = "khulasa-latin1-fallback"
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
 def _checked(text: str) -> str:

@@ -62,6 +62,21 @@ def test_short_cp1256_text_still_arabic():
     assert decode("قال الوزير إن".encode("cp1256")) == "قال الوزير إن"
 
 
+@pytest.mark.parametrize("misread", ["latin-1", "cp1252+latin-1"])
+def test_double_encoded_utf8_is_repaired(misread):
+    data = ARABIC.encode("utf-8")
+    if misread == "latin-1":
+        mojibake = data.decode("latin-1")
+    else:  # as browsers do: cp1252, with its undefined bytes read as Latin-1 C1 controls
+        mojibake = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+    assert "Ù" in mojibake
+    assert decode(mojibake.encode("utf-8")) == ARABIC
+
+
+def test_cp1256_with_windows_line_endings():
+    assert decode(ARABIC.replace("\n", "\r\n").encode("cp1256")) == ARABIC
+
+
 def test_utf16_without_bom_is_detected():
     assert decode(ARABIC.encode("utf-16-le")) == ARABIC
     assert decode(ARABIC.encode("utf-16-be")) == ARABIC
