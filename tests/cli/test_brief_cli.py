@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from bs4 import BeautifulSoup
+from lxml import html as lxml_html
 from model_fixtures import installed_tiny_model, tiny_model_dir  # noqa: F401
 
 from cli import run
@@ -68,18 +68,20 @@ def test_installed_default_model_and_full_translation(seed_paths, installed_tiny
 def test_five_seeds_make_one_brief_without_repeated_sentences(seed_paths, tiny_model_dir, tmp_path):  # noqa: F811
     out = tmp_path / "brief.html"
     assert run(["brief", *map(str, seed_paths), "-o", str(out), "--model", str(tiny_model_dir)]) == 0
-    soup = BeautifulSoup(out.read_text(encoding="utf-8"), "lxml")
-    tables = soup.find_all("table")
-    combined = tables[0].find_all("tr")[1:]
-    section_summaries = [t for t in tables[2:] if t.find("th").get_text() == "Arabic"
-                         and t.find_all("th")[1].get_text() == "English" and len(t.find_all("th")) == 2]
-    singles = sum(len(t.find_all("tr")) - 1 for t in section_summaries)
-    assert len(section_summaries) == 5
+    page = lxml_html.document_fromstring(out.read_text(encoding="utf-8"))
+    tables = page.xpath("//table")
+    titles = [[th.text_content() for th in t.iter("th")] for t in tables]
+    combined = tables[0].xpath(".//tbody/tr")
+    singles = sum(len(t.xpath(".//tbody/tr")) for t, heads in zip(tables, titles, strict=True)
+                  if heads == ["Arabic", "English"])
+    assert titles.count(["Arabic", "English"]) == 5
     assert 0 < len(combined) < singles
-    headings = [h.get_text() for h in soup.find_all("h2")]
+    index = {row[0].text_content(): row[-1].text_content() for row in tables[1].xpath(".//tbody/tr")}
+    assert index.get("درنة") == "1, 2, 3, 4, 5"
+    headings = [h.text_content() for h in page.iter("h2")]
     assert [h for h in headings if h.startswith("Article ")] == [
         f"Article {n}: {p.name}" for n, p in enumerate(seed_paths, start=1)]
-    for block in soup.find_all(["h1", "h2", "h3", "p", "td", "th", "table"]):
+    for block in page.iter("h1", "h2", "h3", "p", "td", "th", "table"):
         assert block.get("dir") and block.get("lang")
 
 
