@@ -33,7 +33,7 @@ from models.summarize import ALGORITHMS, Length, summarize  # noqa: E402
 from models.summarize.sumy_rank import SUMY_ALGORITHMS  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "summary.md"
-OFFICIAL = "{python} main.py summarize --words {{words}} --algorithm {algorithm} {{file}}"
+OFFICIAL = "{python} main.py summarize --words {{words}}{option} {{file}}"
 
 
 def write_section(path: Path, heading: str, body: str) -> None:
@@ -41,7 +41,10 @@ def write_section(path: Path, heading: str, body: str) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else "# Summariser results\n"
     section = f"## {heading}\n\n{body.strip()}\n"
     pattern = re.compile(rf"^## {re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text)
+    else:
+        text = text.rstrip() + "\n\n" + section
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.rstrip() + "\n", encoding="utf-8")
 
@@ -66,9 +69,23 @@ def ours(rows: list[dict], articles: list, algorithm: str) -> dict:
     return _mean(scores)
 
 
-def stock(rows: list[dict], algorithm: str) -> dict:
-    """sumy's own Arabic pipeline: PlaintextParser + Tokenizer/Stemmer/stop words for 'arabic'."""
-    from sumy.nlp.stemmers import Stemmer
+def _rank_all(summarizer, document) -> list | None:
+    """sumy's infos for every sentence, best first; None when the stock pipeline crashes."""
+    ranked: list = []
+    try:
+        summarizer(document, lambda infos: ranked.extend(infos) or infos)
+    except (KeyError, ValueError, ZeroDivisionError):
+        return None
+    return ranked
+
+
+def stock(rows: list[dict], algorithm: str) -> dict | None:
+    """sumy's own Arabic pipeline: PlaintextParser + Tokenizer/Stemmer/stop words for 'arabic'.
+
+    SumBasic runs without a stemmer: with ``Stemmer('arabic')`` sumy's SumBasic raises KeyError.
+    None when the pipeline crashes on any article.
+    """
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
     from sumy.nlp.tokenizers import Tokenizer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.utils import get_stop_words
@@ -78,14 +95,16 @@ def stock(rows: list[dict], algorithm: str) -> dict:
     scores = []
     for row in rows:
         document = PlaintextParser.from_string(row["article"], Tokenizer("arabic")).document
-        summarizer = type(_summarizer(algorithm))(Stemmer("arabic"))
+        stemmer = null_stemmer if algorithm == "sumbasic" else Stemmer("arabic")
+        summarizer = type(_summarizer(algorithm))(stemmer)
         if algorithm == "edmundson":
             summarizer.null_words = get_stop_words("arabic")
             summarizer.bonus_words, summarizer.stigma_words = BONUS_WORDS, STIGMA_WORDS
         else:
             summarizer.stop_words = get_stop_words("arabic")
-        ranked = []
-        summarizer(document, lambda infos: ranked.extend(infos) or infos)
+        ranked = _rank_all(summarizer, document)
+        if ranked is None:
+            return None
         picked, words = [], 0
         for info in ranked:
             if words >= budget(row):
@@ -98,7 +117,8 @@ def stock(rows: list[dict], algorithm: str) -> dict:
 
 
 def official(data: Path, algorithm: str) -> dict:
-    cmd = OFFICIAL.format(python=REPO / ".venv" / "bin" / "python", algorithm=algorithm)
+    option = "" if algorithm == "auto" else f" --algorithm {algorithm}"
+    cmd = OFFICIAL.format(python=REPO / ".venv" / "bin" / "python", option=option)
     proc = subprocess.run([sys.executable, str(SHARED / "tools" / "easc_eval.py"), str(data), "--cmd", cmd],
                           cwd=REPO, capture_output=True, text=True, check=False)
     match = re.search(r"R1 ([\d.]+) R2 ([\d.]+) RL ([\d.]+)", proc.stdout)
@@ -120,7 +140,8 @@ def main() -> int:
             path = Path(tmp) / f"article{i}.txt"
             path.write_text(row["article"], encoding="utf-8")
             articles.append(read_article(path))
-    table = ["| algorithm | R1 | R2 | RL | stock sumy R1 | stock R2 | stock RL |", "|---|---|---|---|---|---|---|"]
+    table = ["| algorithm | R1 | R2 | RL | stock sumy R1 | stock R2 | stock RL |",
+             "|---|---|---|---|---|---|---|"]
     results = {}
     for algorithm in ALGORITHMS:
         results[algorithm] = ours(rows, articles, algorithm)
@@ -128,9 +149,13 @@ def main() -> int:
         cells = [f"{mine[k]:.4f}" for k in ("r1", "r2", "rl")]
         if algorithm in SUMY_ALGORITHMS:
             base = stock(rows, algorithm)
-            cells += [f"{base[k]:.4f}" for k in ("r1", "r2", "rl")]
-            verdict = "better" if mine["r1"] > base["r1"] else "NOT better"
-            print(f"{algorithm:10} R1 {mine['r1']:.4f}  stock {base['r1']:.4f}  {verdict}")
+            if base is None:
+                cells += ["crashes", "", ""]
+                print(f"{algorithm:10} R1 {mine['r1']:.4f}  stock pipeline crashes")
+            else:
+                cells += [f"{base[k]:.4f}" for k in ("r1", "r2", "rl")]
+                verdict = "better" if mine["r1"] > base["r1"] else "NOT better"
+                print(f"{algorithm:10} R1 {mine['r1']:.4f}  stock {base['r1']:.4f}  {verdict}")
         else:
             cells += ["", "", ""]
             print(f"{algorithm:10} R1 {mine['r1']:.4f} R2 {mine['r2']:.4f} RL {mine['rl']:.4f}")
@@ -139,15 +164,18 @@ def main() -> int:
         f"EASC-dev, {len(rows)} articles, word budget = mean reference length; "
         "`.venv/bin/python bench/summary_quality.py`.",
         "Stock sumy = `PlaintextParser` with sumy's `Tokenizer('arabic')` (pyarabic), `Stemmer('arabic')` "
-        "and `get_stop_words('arabic')`, same budget rule.",
+        "and `get_stop_words('arabic')`, same budget rule (SumBasic without the stemmer, with which "
+        "sumy's SumBasic raises KeyError).",
         f"auto - lead: {results['auto']['r1'] - results['lead']['r1']:+.4f} R1.",
     ]
     if not args.no_official:
         for algorithm in ("auto", "lead"):
             got = official(args.data, algorithm)
             same = all(abs(got[k] - results[algorithm][k]) < 5e-4 for k in got)
-            line = (f"Official `easc_eval.py --cmd '.venv/bin/python main.py summarize --words {{words}} "
-                    f"--algorithm {algorithm} {{file}}'`: R1 {got['r1']:.4f} R2 {got['r2']:.4f} RL {got['rl']:.4f}"
+            option = "" if algorithm == "auto" else f" --algorithm {algorithm}"
+            line = (f"Official `easc_eval.py --cmd '.venv/bin/python main.py summarize --words {{words}}"
+                    f"{option} {{file}}'`: "
+                    f"R1 {got['r1']:.4f} R2 {got['r2']:.4f} RL {got['rl']:.4f}"
                     f" ({'matches' if same else 'DIFFERS from'} the in-process figures).")
             print(line)
             notes.append(line)

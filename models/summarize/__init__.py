@@ -5,7 +5,7 @@ algorithm, takes sentences in rank order until ``length`` is met, and returns
 their indices in article order (also stored in ``article.summary``).
 
 Algorithms: ``auto`` (default, news-oriented: position + centrality + headline,
-with redundancy removal), ``lead`` (first sentences, a baseline), and sumy's
+with redundancy removal and word-budget fitting), ``lead`` (first sentences, a baseline), and sumy's
 ``lexrank``, ``textrank``, ``lsa``, ``luhn``, ``kl``, ``sumbasic``,
 ``reduction`` and ``edmundson``, all fed with our sentences, tokens, stemmer and
 stop words.
@@ -29,11 +29,14 @@ def check_algorithm(algorithm: str) -> None:
         raise SummaryError(f"unknown summary algorithm '{algorithm}'; choose one of: {', '.join(ALGORITHMS)}")
 
 
-def rank(article: Article, algorithm: str = "auto") -> list[int]:
-    """Every sentence index of ``article``, best first. Raises ``SummaryError`` for an unknown algorithm."""
+def rank(article: Article, algorithm: str = "auto", length: Length | None = None) -> list[int]:
+    """Every sentence index of ``article``, best first. Raises ``SummaryError`` for an unknown algorithm.
+
+    ``auto`` fits its first sentences to a word budget (``length.words``) when one is given.
+    """
     check_algorithm(algorithm)
     if algorithm == "auto":
-        return auto.rank(article)
+        return auto.rank(article, budget=length.words if length else None)
     if algorithm == "lead":
         return list(range(len(article.sentences)))
     from models.summarize.sumy_rank import rank as sumy_rank
@@ -56,8 +59,9 @@ def summarize(article: Article, length: Length | None = None, algorithm: str = "
     Raises:
         SummaryError: unknown algorithm.
     """
-    ranking = rank(article, algorithm)
-    picked = select(ranking, [len(s.text.split()) for s in article.sentences], length or Length())
+    length = length or Length()
+    ranking = rank(article, algorithm, length)
+    picked = select(ranking, [len(s.text.split()) for s in article.sentences], length)
     article.summary = picked
     article.algorithm = algorithm
     return picked

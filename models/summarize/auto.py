@@ -1,19 +1,25 @@
 """``auto``: the default ranking, designed for news.
 
-News puts the essentials first, repeats the story's key terms, and echoes the
-headline. A sentence's score blends three signals, each scaled to 0..1:
+News puts the essentials first, repeats the story's key terms and echoes the
+headline. A sentence's score is a position prior scaled by its content:
 
 * position: ``1 / sqrt(1 + index)`` - the lead matters most, later sentences
   still count;
-* centrality: cosine between the sentence and the whole article (TF-IDF over
-  light stems of content words);
-* headline overlap: cosine between the sentence and the headline (when there
-  is one; its weight then goes to the other two).
+* content (0..1): cosine between the sentence and the whole article (TF-IDF
+  over light stems of content words), averaged with its cosine to the headline
+  when there is one;
+* ``score = position * (1 - CONTENT + CONTENT * content)``; sentences with
+  fewer than :data:`SHORT` content words (headings, captions, fragments) are
+  discounted.
 
-Sentences are then taken greedily by maximal marginal relevance (MMR), so a
-sentence that repeats one already chosen falls behind. Very short sentences
-(fewer than :data:`SHORT` content words) are discounted: they are usually
-headings, captions or fragments.
+With a word budget the picks are the set that best fits it: among sets that
+reach the budget, the one with the highest score-weighted word mass per word
+of summary plus budget (an F1-style trade-off between covering the budget and
+overshooting it), found by dynamic programming over lengths. The set comes
+first in the ranking, in article order, so adding ranked sentences until the
+budget is reached yields exactly that set. Otherwise (and after the set)
+sentences follow by maximal marginal relevance (MMR), so a sentence repeating
+one already chosen falls behind.
 """
 
 from __future__ import annotations
@@ -24,9 +30,10 @@ from collections import Counter
 from models.arabic import is_stop_word, stem, words
 from models.article import Article
 
-POSITION, CENTRALITY, HEADLINE = 0.4, 0.4, 0.2
+CONTENT = 0.3
 MMR_LAMBDA = 0.7
 SHORT = 5
+_DP_LIMIT = 400_000  # sentences x budget words above which the budget fit is greedy
 
 Vector = dict[str, float]
 
@@ -53,37 +60,66 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
-def rank(article: Article) -> list[int]:
-    """All sentence indices of ``article``, best first."""
+def _scores(article: Article) -> tuple[list[float], list[Vector]]:
     bags = [_terms(s.text) for s in article.sentences]
     n = len(bags)
-    if n == 0:
-        return []
     df = Counter(t for bag in bags for t in bag)
     idf = {t: math.log(1 + n / d) for t, d in df.items()}
     vectors = [_weigh(bag, idf, 0.0) for bag in bags]
     document = _weigh(sum(bags, Counter()), idf, 0.0)
-    centrality = _scaled([_cosine(v, document) for v in vectors])
-    position = [1 / math.sqrt(1 + i) for i in range(n)]
+    content = _scaled([_cosine(v, document) for v in vectors])
     headline_bag = _terms(article.title)
     if headline_bag:
         title = _weigh(headline_bag, idf, math.log(1 + n))
         overlap = _scaled([_cosine(v, title) for v in vectors])
-        weights = (POSITION, CENTRALITY, HEADLINE)
-    else:
-        overlap = [0.0] * n
-        weights = (POSITION / (POSITION + CENTRALITY), CENTRALITY / (POSITION + CENTRALITY), 0.0)
+        content = [(c + h) / 2 for c, h in zip(content, overlap, strict=True)]
     scores = [
-        (weights[0] * p + weights[1] * c + weights[2] * h) * min(1.0, sum(bag.values()) / SHORT)
-        for p, c, h, bag in zip(position, centrality, overlap, bags, strict=True)
+        (1 - CONTENT + CONTENT * c) / math.sqrt(1 + i) * min(1.0, sum(bag.values()) / SHORT)
+        for i, (c, bag) in enumerate(zip(content, bags, strict=True))
     ]
-    return _mmr(scores, vectors)
+    return scores, vectors
 
 
-def _mmr(scores: list[float], vectors: list[Vector]) -> list[int]:
-    """Greedy maximal marginal relevance order over all sentences."""
-    remaining = list(range(len(scores)))
-    redundancy = [0.0] * len(scores)
+def rank(article: Article, *, budget: int | None = None) -> list[int]:
+    """All sentence indices of ``article``, best first; ``budget`` (words) fits the first ones to it."""
+    if not article.sentences:
+        return []
+    scores, vectors = _scores(article)
+    first: list[int] = []
+    if budget is not None:
+        counts = [len(s.text.split()) for s in article.sentences]
+        first = _fit(scores, counts, budget)
+    rest = _mmr(scores, vectors, chosen=first)
+    return first + rest
+
+
+def _fit(scores: list[float], counts: list[int], budget: int) -> list[int]:
+    """Indices (article order) of the set with ``sum(counts) >= budget`` maximising
+    ``sum(score * count) / (sum(counts) + budget)``."""
+    if sum(counts) <= budget:
+        return list(range(len(counts)))
+    if len(counts) * budget > _DP_LIMIT:
+        return []  # too large to fit exactly: plain ranked order
+    # best[length] = (score mass, indices) over sets still short of the budget, built in article order
+    best: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
+    done: dict[int, tuple[float, tuple[int, ...]]] = {}
+    for i, (score, count) in enumerate(zip(scores, counts, strict=True)):
+        if not count:
+            continue
+        for length, (mass, picked) in list(best.items()):
+            grown = (mass + score * count, (*picked, i))
+            target = done if length + count >= budget else best
+            if length + count not in target or target[length + count][0] < grown[0]:
+                target[length + count] = grown
+    length, (_, picked) = max(done.items(), key=lambda item: (item[1][0] / (item[0] + budget), -item[0]))
+    return list(picked)
+
+
+def _mmr(scores: list[float], vectors: list[Vector], *, chosen: list[int]) -> list[int]:
+    """Greedy maximal marginal relevance order over the sentences not yet ``chosen``."""
+    taken = set(chosen)
+    remaining = [i for i in range(len(scores)) if i not in taken]
+    redundancy = [max((_cosine(v, vectors[c]) for c in chosen), default=0.0) for v in vectors]
     order: list[int] = []
     while remaining:
         best = max(remaining, key=lambda i: (MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy[i], -i))
