@@ -1,9 +1,12 @@
 """Generate small real translation models with random weights for tests and benchmarks.
 
     python bench/make_test_model.py OUT_DIR [--arch tiny|base|big] [--layout ct2|argos|marian-zip]
+                                    [--arabic-text FILE]
 
 The generator trains SentencePiece models on the seed articles (Arabic side)
-and on a short English text written below (English side), writes a Marian
+(plus ``--arabic-text``, e.g. more news for benchmarks whose tokenisation
+should look like a real model's) and on a short English text written below
+(English side), writes a Marian
 ``.npz`` with random weights (fixed seed) plus the OPUS-MT files around it, and
 converts it with ctranslate2's own OPUS-MT converter to int8, exactly the path
 the model store takes for a downloaded OPUS-MT zip. Layouts:
@@ -89,8 +92,8 @@ class Arch:
 
 ARCHS = {
     "tiny": Arch(layers=2, d_model=64, heads=4, ffn=128, vocab=0, pieces=1000),
-    "base": Arch(layers=6, d_model=512, heads=8, ffn=2048, vocab=32000, pieces=4000),
-    "big": Arch(layers=6, d_model=1024, heads=16, ffn=4096, vocab=32000, pieces=4000),
+    "base": Arch(layers=6, d_model=512, heads=8, ffn=2048, vocab=32000, pieces=16000),
+    "big": Arch(layers=6, d_model=1024, heads=16, ffn=4096, vocab=32000, pieces=16000),
 }
 LAYOUTS = ("ct2", "argos", "marian-zip")
 
@@ -220,7 +223,7 @@ def _zip_folder(folder: Path, archive: Path, top: str | None) -> None:
 
 
 def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "ct2",
-                    seed: int = 1234) -> Path:
+                    seed: int = 1234, arabic_text: str | Path | None = None) -> Path:
     """Build a random-weight Arabic→English model and return its folder or archive path.
 
     Args:
@@ -228,13 +231,17 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
         arch: ``tiny``, ``base`` or ``big``.
         layout: ``ct2`` (returns ``out_dir``), ``argos`` or ``marian-zip`` (return the archive path).
         seed: weight seed; the same seed gives the same model and so the same translations.
+        arabic_text: an extra UTF-8 text file to train the Arabic SentencePiece model on.
     """
     if arch not in ARCHS or layout not in LAYOUTS:
         raise ValueError(f"unknown arch {arch!r} or layout {layout!r}")
     spec = ARCHS[arch]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    arabic = [line for line in _arabic_text().splitlines() if line.strip()]
+    text = _arabic_text()
+    if arabic_text is not None:
+        text += "\n" + Path(arabic_text).read_text(encoding="utf-8")
+    arabic = [line for line in text.splitlines() if line.strip()]
     english = ENGLISH.splitlines()
     with tempfile.TemporaryDirectory(prefix="khulasa-testmodel-") as tmp:
         marian = Path(tmp) / MARIAN_NAME
@@ -244,6 +251,7 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
             package = Path(tmp) / ARGOS_NAME
             _convert(marian, package / "model")
             (package / "sentencepiece.model").write_bytes(shared)
+            (package / "README.md").write_bytes((marian / "README.md").read_bytes())
             metadata = {"package_version": "1.0", "argos_version": "1.9", "from_code": "ar", "to_code": "en",
                         "from_name": "Arabic", "to_name": "English",
                         "description": "Random-weight test package (bench/make_test_model.py)"}
@@ -270,8 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arch", choices=tuple(ARCHS), default="tiny")
     parser.add_argument("--layout", choices=LAYOUTS, default="ct2")
     parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--arabic-text", metavar="FILE", help="more Arabic text for the SentencePiece model")
     args = parser.parse_args(argv)
-    print(make_test_model(args.out_dir, arch=args.arch, layout=args.layout, seed=args.seed))
+    print(make_test_model(args.out_dir, arch=args.arch, layout=args.layout, seed=args.seed,
+                          arabic_text=args.arabic_text))
     return 0
 
 
