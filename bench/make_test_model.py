@@ -192,11 +192,12 @@ def _marian_weights(arch: Arch, src_vocab: int, tgt_vocab: int, seed: int) -> di
     return weights
 
 
-def _write_marian(folder: Path, arch: Arch, src_model: bytes, tgt_model: bytes, seed: int) -> None:
+def _write_marian(folder: Path, arch: Arch, src_model: bytes, tgt_model: bytes, seed: int,
+                  extra_tokens: tuple[str, ...] = ()) -> None:
     """An unconverted OPUS-MT folder: npz, decoder.yml, vocabularies, SentencePiece models."""
     folder.mkdir(parents=True, exist_ok=True)
-    src_tokens = _pad(_pieces(src_model), arch.vocab)
-    tgt_tokens = _pad(_pieces(tgt_model), arch.vocab)
+    src_tokens = _pad(_pieces(src_model) + list(extra_tokens), arch.vocab)
+    tgt_tokens = _pad(_pieces(tgt_model) + list(extra_tokens), arch.vocab)
     (folder / "source.spm").write_bytes(src_model)
     (folder / "target.spm").write_bytes(tgt_model)
     (folder / "source.vocab.yml").write_text(_vocab_yml(src_tokens), encoding="utf-8")
@@ -223,7 +224,8 @@ def _zip_folder(folder: Path, archive: Path, top: str | None) -> None:
 
 
 def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "ct2",
-                    seed: int = 1234, arabic_text: str | Path | None = None) -> Path:
+                    seed: int = 1234, arabic_text: str | Path | None = None,
+                    language_tokens: bool = False) -> Path:
     """Build a random-weight Arabic→English model and return its folder or archive path.
 
     Args:
@@ -232,6 +234,8 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
         layout: ``ct2`` (returns ``out_dir``), ``argos`` or ``marian-zip`` (return the archive path).
         seed: weight seed; the same seed gives the same model and so the same translations.
         arabic_text: an extra UTF-8 text file to train the Arabic SentencePiece model on.
+        language_tokens: put NLLB's ``arb_Arab``/``eng_Latn`` in the vocabularies, so the
+            translator treats the model as multilingual (source and target prefix tokens).
     """
     if arch not in ARCHS or layout not in LAYOUTS:
         raise ValueError(f"unknown arch {arch!r} or layout {layout!r}")
@@ -261,7 +265,8 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
             return archive
         src_model = _train_spm(arabic, spec.pieces)
         tgt_model = _train_spm(english, min(spec.pieces, 400))
-        _write_marian(marian, spec, src_model, tgt_model, seed)
+        _write_marian(marian, spec, src_model, tgt_model, seed,
+                      ("arb_Arab", "eng_Latn") if language_tokens else ())
         if layout == "marian-zip":
             archive = out / f"{MARIAN_NAME}.zip"
             _zip_folder(marian, archive, None)

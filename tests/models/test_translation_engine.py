@@ -160,3 +160,20 @@ def test_not_a_model_folder(tmp_path):
     (tmp_path / "target.spm").write_bytes(b"garbage")
     with pytest.raises(ModelError, match=str(tmp_path)):
         Translator(tmp_path, cache=False)
+
+
+def test_multilingual_model_gets_language_tokens(tmp_path):
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_test_model import make_test_model
+
+    translator = Translator(make_test_model(tmp_path / "nllb-like", language_tokens=True), cache=False)
+    assert translator.files.layout == "multilingual"
+    assert (translator.files.source_prefix, translator.files.target_prefix) == (("arb_Arab",), ("eng_Latn",))
+    result = translator.translate(ARABIC[1:2])[0]
+    assert result.target.strip() and "eng_Latn" not in result.target
+    words = ARABIC[1].split()
+    assert result.alignment and all(ARABIC[1][s0:s1] in words for s0, s1, _, _ in result.alignment)
