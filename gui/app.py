@@ -30,13 +30,15 @@ def setup_logging() -> Path:
     return path
 
 
-def _install_excepthook(window) -> None:
+def _install_excepthook(window, log_file: Path) -> None:
     """An error escaping a slot becomes a one-line message; the traceback goes to the log."""
 
     def hook(kind, value, tb) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))
+        message = f"Unexpected error ({kind.__name__}: {value}); details are in {log_file}"
+        print(f"khulasa: {message}", file=sys.stderr)
         try:
-            window.show_error(f"Unexpected error ({kind.__name__}); details are in the log file.")
+            window.show_error(message)
         except RuntimeError:  # window already gone
             pass
 
@@ -83,7 +85,7 @@ def run_gui(args: Namespace) -> int:
         except KhulasaError as exc:
             model_error = str(exc)
     window = MainWindow(settings, model_dir=model_dir)
-    _install_excepthook(window)
+    _install_excepthook(window, log_file)
     if model_error:
         window.show_error(model_error, action="Model manager…", callback=window.open_model_manager)
     files = _initial_files(args, settings)
@@ -97,7 +99,10 @@ def run_gui(args: Namespace) -> int:
         if model_error:
             print(f"khulasa: {model_error}", file=sys.stderr)
         return take_screenshot(app, window, Path(screenshot), expect_tabs=len(files))
-    return app.exec()
+    code = app.exec()
+    window.runner.cancel_all()
+    window.runner.wait(10_000)  # never leave a worker running while Python shuts down
+    return code
 
 
 def take_screenshot(app, window, out: Path, *, expect_tabs: int) -> int:

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self._jobs_changed)
         self.translators = TranslatorCache()
         self.model_dir = model_dir
+        self.models_known = False  # until the store has been listed
         self._opening: dict[Path, Job] = {}
         self._translating: dict[ArticleView, Job] = {}
         self.theme = theme_for(self.palette())
@@ -186,7 +187,6 @@ class MainWindow(QMainWindow):
         view.summary_key = self.summary_key()
         view.scope_changed.connect(lambda scope, v=view: self._scope_changed(v, scope))
         view.manage_models.connect(self.open_model_manager)
-        view.set_has_model(self.model_dir is not None)
         for name in ("pane_splitter", "main_splitter"):
             splitter = getattr(view, name)
             state = self.settings.get(name)
@@ -267,9 +267,10 @@ class MainWindow(QMainWindow):
 
     def translate(self, view: ArticleView) -> None:
         """Translate the sentences the view shows and has not translated yet, streaming each one."""
-        view.set_has_model(self.model_dir is not None)
         if self.model_dir is None:
+            view.set_has_model(not self.models_known)
             return
+        view.set_has_model(True)
         article = view.article
         complete = not view.untranslated() and (article.title_translation or not article.title.strip())
         if complete and view.translated_with == self.model_dir:
@@ -335,17 +336,25 @@ class MainWindow(QMainWindow):
 
     # --- models ---------------------------------------------------------------------------------
     def refresh_models(self) -> None:
-        """Reload the installed models into the toolbar; keep the current one if still there."""
-        models = engine.installed_models()
+        """List the installed models in a worker (the engine import is heavy), then fill the toolbar."""
+        job = Job(lambda ctx: (engine.installed_models(), engine.default_model_dir()), name="list models")
+        job.signals.result.connect(self._models_listed)
+        job.signals.error.connect(lambda message: self.show_error(f"Could not list the models: {message}"))
+        self.runner.start(job)
+
+    def _models_listed(self, listing: tuple[list[tuple[str, Path]], Path | None]) -> None:
+        models, default = listing
         if self.model_dir is None or not self.model_dir.exists():
-            self.model_dir = engine.default_model_dir()
+            self.model_dir = default
         labels = list(models)
         if self.model_dir is not None and all(path != self.model_dir for _, path in labels):
             labels.append((self.model_dir.name, self.model_dir))
         self.controls.set_models(labels, self.model_dir)
+        self.models_known = True
         for view in self.views():
             view.set_has_model(self.model_dir is not None)
         self._update_status()
+        self.translate_current()
 
     def _model_selected(self, path: str) -> None:
         self.model_dir = Path(path) if path else None
@@ -364,7 +373,6 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.model_dir = None  # pick up a new default or removal
         self.refresh_models()
-        self.translate_current()
 
     # --- copy and save --------------------------------------------------------------------------
     def copy_translated(self) -> None:
@@ -496,8 +504,8 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        question = "Work is still running (translation or download). Quit anyway?"
-        if self.runner.active() and not self.confirm(question):
+        question = "A translation is still running. Quit anyway? (Sentences already translated are kept.)"
+        if self._translating and not self.confirm(question):
             event.ignore()
             return
         self.runner.cancel_all()

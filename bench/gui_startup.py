@@ -1,0 +1,118 @@
+"""GUI start-up benchmarks (offscreen), each a median of fresh subprocess runs.
+
+    python bench/gui_startup.py [--runs 5]
+
+- cold start: from spawning ``python main.py`` to the window shown and painted
+  (the first event-loop turn after ``show()``); target ≤ 1.5 s;
+- open a seed: from ``open_paths`` to the summary shown (read, summarise and
+  find entities in a worker, then render), cold in a fresh process (engine
+  imports and the CRF model load included) and warm (the same file opened
+  again after closing it); target ≤ 300 ms.
+
+Each run gets its own KHULASA_HOME, so no settings, session or cache carry over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Runs main.main() for real; exec() is wrapped only to stop after the first turn of the event loop.
+START_CHILD = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+exec_ = QApplication.exec
+def first_turn(*_):
+    QTimer.singleShot(0, lambda: (print("SHOWN", time.time(), flush=True), QApplication.quit()))
+    return exec_()
+QApplication.exec = first_turn
+sys.path.insert(0, sys.argv[1])
+import main
+main.main([])
+"""
+
+OPEN_CHILD = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import gui
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.main_window import MainWindow
+from gui.settings import Settings
+window = MainWindow(Settings(), model_dir=None)
+window.resize(1500, 900); window.show(); app.processEvents()
+seed = sys.argv[2]
+times = []
+for _ in range(int(sys.argv[3])):
+    done = []
+    window.article_opened.connect(lambda view: done.append(time.perf_counter()))
+    start = time.perf_counter()
+    window.open_paths([seed])
+    while not done:
+        app.processEvents()
+    app.processEvents()  # paint
+    times.append(time.perf_counter() - start)
+    window.article_opened.disconnect()
+    window.close_tab(window.current_view())
+print("TIMES", json.dumps(times))
+"""
+
+
+def _env(home: str) -> dict[str, str]:
+    env = dict(os.environ, KHULASA_HOME=home, QT_QPA_PLATFORM="offscreen")
+    env.pop("KHULASA_MODEL_DIR", None)
+    return env
+
+
+def cold_start() -> float:
+    with tempfile.TemporaryDirectory() as home:
+        # a settled first launch (no seed opened) is what users see every day
+        ini = Path(home) / "data"
+        ini.mkdir(parents=True)
+        (ini / "khulasa.ini").write_text("[General]\nfirst_launch_done=true\n", encoding="utf-8")
+        start = time.time()
+        out = subprocess.run([sys.executable, "-c", START_CHILD, str(REPO)], env=_env(home),
+                             capture_output=True, text=True, check=True, timeout=60).stdout
+    shown = float(next(line.split()[1] for line in out.splitlines() if line.startswith("SHOWN")))
+    return shown - start
+
+
+def open_seed(seed: Path, repeats: int) -> list[float]:
+    with tempfile.TemporaryDirectory() as home:
+        out = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(REPO), str(seed), str(repeats)],
+                             env=_env(home), capture_output=True, text=True, check=True, timeout=120).stdout
+    return json.loads(next(line[6:] for line in out.splitlines() if line.startswith("TIMES")))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    seed = sorted((REPO / "seeds").glob("*.txt"))[0]
+    starts = [cold_start() for _ in range(args.runs)]
+    opens = [open_seed(seed, 3) for _ in range(args.runs)]
+    cold = [run[0] for run in opens]
+    warm = [t for run in opens for t in run[1:]]
+    words = len(seed.read_text(encoding="utf-8").split())
+    print(f"cold start to window shown: median {statistics.median(starts) * 1000:.0f} ms "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in starts)})")
+    runs = ", ".join(f"{t * 1000:.0f}" for t in cold)
+    print(f"open {seed.name} ({words} words) to summary shown, first in a fresh process: "
+          f"median {statistics.median(cold) * 1000:.0f} ms (runs: {runs})")
+    print(f"open the same seed again (engine warm): median {statistics.median(warm) * 1000:.0f} ms "
+          f"({len(warm)} runs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
