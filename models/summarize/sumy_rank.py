@@ -16,6 +16,9 @@ from models.arabic import STOP_WORDS, stem, words
 from models.article import Article
 
 SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction", "edmundson")
+# Methods defined on word probabilities compare surface words (matching form); conflating
+# them into stems inflates a few stems' probabilities. Vector-space methods use light stems.
+WORD_PROBABILITY = frozenset({"sumbasic", "kl"})
 
 # Edmundson cue words (matching forms, stemmed by sumy through our stemmer).
 # Bonus: words that announce a central statement in news and expository text.
@@ -25,6 +28,11 @@ BONUS_WORDS = (
 )
 # Stigma: hedges, asides and examples.
 STIGMA_WORDS = ("ربما", "احيانا", "مثلا", "مثال", "كذلك", "ايضا", "بعض", "قد", "يبدو", "يقال", "اشاعه")
+
+
+def _surface(word: str) -> str:
+    """The matching form itself (our tokens are already normalised)."""
+    return word
 
 
 class _Tokenizer:
@@ -75,7 +83,7 @@ def _summarizer(name: str):
         "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer,
         "reduction": ReductionSummarizer, "edmundson": EdmundsonSummarizer,
     }
-    summarizer = classes[name](stem)
+    summarizer = classes[name](_surface if name in WORD_PROBABILITY else stem)
     if name == "edmundson":
         summarizer.null_words = stop_word_forms()
         summarizer.bonus_words = BONUS_WORDS
