@@ -259,9 +259,9 @@ def article_from_text(text: str, path: str | Path | None = None, *, headline: bo
             spans = split_sentences(text, p_start, p_end)
             if not spans:
                 continue
-            number = len(paragraphs)
+            number, first = len(paragraphs), len(sentences)
             paragraphs.append((p_start, p_end))
-            sentences.extend(Sentence(len(sentences) + i, start, end, text[start:end], number)
+            sentences.extend(Sentence(first + i, start, end, text[start:end], number)
                              for i, (start, end) in enumerate(spans))
     title = found.title
     return Article(

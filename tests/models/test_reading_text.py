@@ -284,3 +284,8 @@ def test_agency_openers(text, source, first):
     assert article.metadata.source == (source or "الأناضول")
     assert article.sentences[0].text.startswith(first)
     assert article.sentences[-1].text == "وأضاف أن العمل مستمر"
+
+
+def test_sentence_indices_are_positions():
+    article = article_from_text("أولى. ثانية هنا.\n\nثالثة في فقرة. رابعة أيضا.")
+    assert [s.index for s in article.sentences] == list(range(len(article.sentences)))
