@@ -157,7 +157,7 @@ class ArticleView(QWidget):
         self.headline_en.setText(article.title_translation)
         self.headline_en.setVisible(bool(article.title_translation))
         meta = article.metadata
-        name = article.path.name if article.path else ""
+        name = article.path.name if article.path and article.title else ""  # else it is the headline
         parts = [name, meta.source, meta.dateline, " · ".join(meta.keywords)]
         self.metadata.setText("  ·  ".join(p for p in parts if p))
         self.legend.set_theme(self.theme)
