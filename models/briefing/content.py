@@ -119,7 +119,7 @@ def article_section(article: Article, number: int = 1, *, full_translation: bool
     return ArticleSection(
         number=number,
         file=article.name,
-        headline=article.title or article.name,
+        headline=article.title,
         headline_english=article.title_translation,
         dateline=article.metadata.dateline,
         source=article.metadata.source,

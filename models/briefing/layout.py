@@ -112,7 +112,8 @@ def _section(section: ArticleSection, *, several: bool, english: bool) -> list[B
     blocks: list[Block] = []
     if several:
         blocks.append(Heading(f"Article {section.number}: {section.file}", level))
-    blocks.append(Paragraph(section.headline, lang_of(section.headline), "headline"))
+    if section.headline:
+        blocks.append(Paragraph(section.headline, lang_of(section.headline), "headline"))
     if section.headline_english:
         blocks.append(Paragraph(section.headline_english, "en", "headline"))
     blocks.append(Field("Source file", section.file, lang_of(section.file)))

@@ -9,6 +9,7 @@ from models.article import Entity
 from models.briefing import NO_MODEL_NOTE, build_brief
 from models.briefing.combine import COMBINED_EXTRA, combined_summary, drop_near_duplicates, entity_index
 from models.briefing.content import MAX_KEY_ENTITIES, AlignedSentence, article_section, key_entities
+from models.briefing.layout import layout
 
 
 def test_single_article_brief_carries_headline_metadata_aligned_summary_and_entities(tmp_path):
@@ -49,6 +50,13 @@ def test_an_untranslated_article_among_translated_ones_is_named(tmp_path):
     brief = build_brief([make_article(), make_article(translated=False, path=tmp_path / "b.txt")])
     assert brief.translated
     assert brief.notes == ("b.txt has not been translated; its English is left empty.",)
+
+
+def test_an_article_without_headline_gets_no_headline_lines():
+    article = make_article(headline=("", ""))
+    section = build_brief([article]).sections[0]
+    assert (section.headline, section.headline_english) == ("", "")
+    assert not [b for b in layout(build_brief([article])) if getattr(b, "role", "") == "headline"]
 
 
 def test_extra_notes_are_kept_and_empty_input_is_refused():
