@@ -167,11 +167,12 @@ class ModelManagerDialog(QDialog):
         """Ask before deleting (tests replace this)."""
         return QMessageBox.question(self, "Translation models", question) == QMessageBox.StandardButton.Yes
 
-    def download(self) -> None:
+    def download(self) -> Job | None:
         chosen = self._selected(self.catalogue)
         if chosen:
-            self.start(lambda ctx: self.store.download(
+            return self.start(lambda ctx: self.store.download(
                 chosen, progress=self._reporter(ctx), cancel=ctx.cancelled), f"download {chosen}")
+        return None
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Import a model folder")
@@ -184,8 +185,8 @@ class ModelManagerDialog(QDialog):
         if name:
             self.import_path(Path(name))
 
-    def import_path(self, path: Path) -> None:
-        self.start(lambda ctx: self.store.import_path(
+    def import_path(self, path: Path) -> Job:
+        return self.start(lambda ctx: self.store.import_path(
             path, progress=self._reporter(ctx), cancel=ctx.cancelled), f"import {path.name}")
 
     def cancel(self) -> None:
@@ -204,10 +205,11 @@ class ModelManagerDialog(QDialog):
 
     def start(self, fn, name: str) -> Job:
         job = Job(fn, name=name)
+        # bound methods, so Qt drops the connections if the dialog goes away first
         job.signals.progress.connect(self._progress)
-        job.signals.result.connect(lambda _r: self._finished(f"{name}: done."))
-        job.signals.error.connect(lambda message: self._finished(message, error=True))
-        job.signals.cancelled.connect(lambda: self._finished(f"{name}: cancelled."))
+        job.signals.result.connect(self._succeeded)
+        job.signals.error.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
         self.job = job
         self._set_busy(True)
         self.message.clear()
@@ -219,6 +221,15 @@ class ModelManagerDialog(QDialog):
         if total > 0:
             self.progress.setValue(min(done, total))
         self.progress_label.setText(stage)
+
+    def _succeeded(self, _installed: object) -> None:
+        self._finished(f"{self.job.name if self.job else 'install'}: done.")
+
+    def _failed(self, message: str) -> None:
+        self._finished(message, error=True)
+
+    def _cancelled(self) -> None:
+        self._finished(f"{self.job.name if self.job else 'install'}: cancelled.")
 
     def _finished(self, message: str, *, error: bool = False) -> None:
         self.job = None
