@@ -65,6 +65,19 @@ for _ in range(int(sys.argv[3])):
     window.article_opened.disconnect()
     window.close_tab(window.current_view())
 print("TIMES", json.dumps(times))
+opened = []
+window.article_opened.connect(opened.append)
+window.open_paths([sys.argv[4]])
+while not opened or window.busy():
+    app.processEvents()
+changes = []
+for value in (3, 7, 4, 9, 5, 8, 2):
+    start = time.perf_counter()
+    window.controls.length.setValue(value)
+    app.processEvents()
+    changes.append(time.perf_counter() - start)
+print("WORDS", opened[0].article.word_count())
+print("CHANGES", json.dumps(changes))
 """
 
 
@@ -87,11 +100,22 @@ def cold_start() -> float:
     return shown - start
 
 
-def open_seed(seed: Path, repeats: int) -> list[float]:
+def open_seed(seed: Path, repeats: int, long_article: Path) -> tuple[list[float], list[float], int]:
+    """Open times of ``seed``; then summary-length changes on ``long_article`` and its word count."""
     with tempfile.TemporaryDirectory() as home:
-        out = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(REPO), str(seed), str(repeats)],
+        out = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(REPO), str(seed), str(repeats),
+                              str(long_article)],
                              env=_env(home), capture_output=True, text=True, check=True, timeout=120).stdout
-    return json.loads(next(line[6:] for line in out.splitlines() if line.startswith("TIMES")))
+    lines = {line.split(" ", 1)[0]: line.split(" ", 1)[1] for line in out.splitlines() if " " in line}
+    return json.loads(lines["TIMES"]), json.loads(lines["CHANGES"]), int(lines["WORDS"])
+
+
+def long_article(folder: Path) -> Path:
+    """About 1,000 words: two seed bodies one after the other."""
+    seeds = sorted((REPO / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size)
+    path = folder / "long-article.txt"
+    path.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in seeds[-2:]), encoding="utf-8")
+    return path
 
 
 def main() -> int:
@@ -100,9 +124,12 @@ def main() -> int:
     args = parser.parse_args()
     seed = sorted((REPO / "seeds").glob("*.txt"))[0]
     starts = [cold_start() for _ in range(args.runs)]
-    opens = [open_seed(seed, 3) for _ in range(args.runs)]
-    cold = [run[0] for run in opens]
-    warm = [t for run in opens for t in run[1:]]
+    with tempfile.TemporaryDirectory() as tmp:
+        long = long_article(Path(tmp))
+        runs = [open_seed(seed, 3, long) for _ in range(args.runs)]
+    cold = [times[0] for times, _, _ in runs]
+    warm = [t for times, _, _ in runs for t in times[1:]]
+    changes = [t for _, change, _ in runs for t in change]
     words = len(seed.read_text(encoding="utf-8").split())
     print(f"cold start to window shown: median {statistics.median(starts) * 1000:.0f} ms "
           f"(runs: {', '.join(f'{t * 1000:.0f}' for t in starts)})")
@@ -111,6 +138,9 @@ def main() -> int:
           f"median {statistics.median(cold) * 1000:.0f} ms (runs: {runs})")
     print(f"open the same seed again (engine warm): median {statistics.median(warm) * 1000:.0f} ms "
           f"({len(warm)} runs)")
+    print(f"change the summary length of a {runs[0][2]}-word article (summary, entities, re-render): "
+          f"median {statistics.median(changes) * 1000:.0f} ms, max {max(changes) * 1000:.0f} ms "
+          f"({len(changes)} changes)")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont, QPalette
@@ -129,3 +130,21 @@ def test_jobs_report_results_errors_and_cancellation(qtbot):
         runner.start(cancelled)
     runner.wait()
     assert runner.active() == []
+
+
+def test_first_launch_opens_a_seed_then_the_last_session(qapp, tmp_path, seed_paths):
+    from argparse import Namespace
+
+    from gui.app import _initial_files
+
+    settings = Settings()
+    none = Namespace(files=[], screenshot=None)
+    assert _initial_files(none, settings) == seed_paths[:1]
+    settings.set("first_launch_done", True)
+    assert _initial_files(none, settings) == []
+    kept = tmp_path / "kept.txt"
+    kept.write_text("نص", encoding="utf-8")
+    settings.set("session_files", [str(kept), str(tmp_path / "deleted-since.txt")])
+    assert _initial_files(none, settings) == [kept]
+    given = Namespace(files=["a.txt"], screenshot=None)
+    assert _initial_files(given, settings) == [Path("a.txt")]

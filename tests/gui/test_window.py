@@ -148,3 +148,13 @@ def test_translation_fills_the_pane_and_can_be_cancelled(qtbot, model_window, se
     missing = [s.index for s in view.article.sentences if s.index not in view.article.translations]
     assert missing, "cancelling left sentences untranslated"
     assert "…" in view.translation.toPlainText()
+
+
+def test_hovering_an_original_sentence_highlights_it_in_the_summary(qtbot, window, seed_paths):
+    view = _open(qtbot, window, seed_paths[0])
+    index = view.article.summary[0]
+    with qtbot.waitSignal(view.original.hovered, timeout=2000, check_params_cb=lambda i: i == index):
+        qtbot.mouseMove(view.original.viewport(), sentence_point(view.original, index))
+    assert view.hovered == index
+    (painted,) = view.summary.extraSelections()
+    assert painted.cursor.selectedText() == view.article.sentences[index].text
