@@ -119,7 +119,7 @@ class ArticleView(QWidget):
         self.main_splitter.addWidget(self.entities)
         self.main_splitter.setStretchFactor(0, 5)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([1200, 290])
+        self.main_splitter.setSizes([1160, 330])
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
