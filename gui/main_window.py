@@ -6,15 +6,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -24,16 +22,16 @@ from PySide6.QtWidgets import (
 
 from gui import clipboard, engine
 from gui.highlight import theme_for
+from gui.menus import build_menus, fill_recent
 from gui.partials.controls import Controls
 from gui.partials.message_bar import MessageBar
-from gui.settings import ARABIC_FONTS, Settings
+from gui.partials.status_line import StatusLine
+from gui.settings import Settings
 from gui.views.article_view import ArticleView
 from gui.views.render import Fonts
-from gui.workers import Job, Runner, TranslatorCache
+from gui.workers import Job, Runner, TranslatorCache, translation_job
 
 log = logging.getLogger(__name__)
-
-TRANSLATE_GROUP = 4  # sentences per engine call: progress shows sooner; batching still pays off
 
 
 class MainWindow(QMainWindow):
@@ -85,17 +83,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.status_text = QLabel(objectName="statusText")
-        self.progress = QProgressBar(objectName="progress", maximumWidth=220, textVisible=True)
-        self.progress_label = QLabel(objectName="progressLabel")
-        self.cancel_button = QPushButton("Cancel", objectName="cancelButton")
-        self.cancel_button.clicked.connect(self.cancel_work)
-        self.statusBar().addWidget(self.status_text, 1)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            self.statusBar().addPermanentWidget(widget)
-            widget.hide()
+        self.status = StatusLine()
+        self.status.cancel.connect(self.cancel_work)
+        self.setStatusBar(self.status)
 
-        self._build_menus()
+        self.menus = build_menus(self)
+        self._fill_recent()
         self.refresh_models()
         geometry = settings.get("window_geometry")
         if geometry and not geometry.isEmpty():
@@ -103,59 +96,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1500, 900)
 
-    # --- menus ----------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self, objectName=name or text)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&Open…", self.choose_files, QKeySequence.StandardKey.Open, "openAction")
-        self.recent_menu = file.addMenu("Open &Recent")
-        self._fill_recent()
-        self.save_brief_action = self._action(file, "&Save briefing…", self.save_briefing,
-                                              QKeySequence.StandardKey.Save, "saveBriefAction")
-        file.addSeparator()
-        self._action(file, "&Close tab", lambda: self.close_tab(self.tabs.currentWidget()),
-                     QKeySequence.StandardKey.Close, "closeTabAction")
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-
-        edit = bar.addMenu("&Edit")
-        self.copy_translated_action = self._action(edit, "Copy &translated summary", self.copy_translated,
-                                                   "Ctrl+Shift+C", "copyTranslatedAction")
-        self._action(edit, "Copy &bilingual summary", self.copy_bilingual, "Ctrl+Shift+B",
-                     "copyBilingualAction")
-
-        view = bar.addMenu("&View")
-        self._action(view, "&Whole-article translation", self.toggle_scope, "Ctrl+T", "toggleScopeAction")
-        view.addSeparator()
-        zoom = QKeySequence.StandardKey
-        self._action(view, "&Larger text", lambda: self.change_font_size(+1), zoom.ZoomIn)
-        self._action(view, "&Smaller text", lambda: self.change_font_size(-1), zoom.ZoomOut)
-        fonts = view.addMenu("&Arabic font")
-        installed = [f for f in ARABIC_FONTS if f in set(_families())]
-        for family in installed:
-            action = self._action(fonts, family, lambda _=False, f=family: self.set_arabic_font(f))
-            action.setCheckable(True)
-            action.setChecked(family == self.fonts.arabic.family())
-        self.font_actions = fonts.actions()
-
-        tools = bar.addMenu("&Tools")
-        self._action(tools, "&Translate now", self.translate_current, "Ctrl+R", "translateAction")
-        self._action(tools, "&Model manager…", self.open_model_manager, "Ctrl+M", "modelManagerAction")
-        self._action(tools, "Open &log folder", self.open_log_folder)
-
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
         recent = [p for p in self.settings.get("recent_files") if Path(p).exists()]
-        for path in recent:
-            self._action(self.recent_menu, path, lambda _=False, p=path: self.open_paths([Path(p)]))
-        self.recent_menu.setEnabled(bool(recent))
+        fill_recent(self.menus.recent, recent, lambda path: self.open_paths([Path(path)]))
 
     # --- opening --------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -280,39 +223,16 @@ class MainWindow(QMainWindow):
         running = self._translating.get(view)
         if running is not None:
             running.cancel()
-        model_dir, cache, indices = self.model_dir, self.translators, view.translation_indices()
+        model_dir, indices = self.model_dir, view.translation_indices()
 
-        def work(ctx):
-            ctx.progress(0, 0, f"Loading the model for {article.name}…")
-            translator = cache.get(model_dir)
-            same_model = article.model_id == translator.model_id
-            todo = [i for i in indices if not same_model or i not in article.translations]
-            total = len(todo)
-            done = 0
-            ctx.progress(0, total, f"Translating {article.name}")
-
-            def on_sentence(translation) -> None:
-                nonlocal done
-                done += 1
-                ctx.emit(translation)
-                ctx.progress(done, total, f"Translating {article.name}")
-
-            # small groups in reading order: the pane fills from the top and entities colour as it goes;
-            # an empty group still translates a missing headline
-            groups = [todo[i:i + TRANSLATE_GROUP] for i in range(0, total, TRANSLATE_GROUP)] or [[]]
-            for group in groups:
-                engine.translate(article, translator, indices=group, on_sentence=on_sentence,
-                                 cancel=ctx.cancelled)
-            return article
-
-        job = Job(work, name=f"translate {article.name}")
+        job = translation_job(article, indices, model_dir=model_dir, translators=self.translators)
         job.signals.item.connect(lambda _t: self._translated_sentence(view))
         job.signals.result.connect(lambda _a: self._translated(view, model_dir))
         job.signals.error.connect(lambda message: self.show_error(f"Translation failed: {message}",
                                                                   action="Model manager…",
                                                                   callback=self.open_model_manager))
         job.signals.cancelled.connect(lambda: self._translated(view))
-        job.signals.progress.connect(self._show_progress)
+        job.signals.progress.connect(self.status.show_progress)
         job.signals.finished.connect(lambda: self._translating.pop(view, None)
                                      if self._translating.get(view) is job else None)
         self._translating[view] = job
@@ -416,7 +336,7 @@ class MainWindow(QMainWindow):
         self.fonts = self._fonts()
         for view in self.views():
             view.set_style(self.theme, self.fonts)
-        for action in self.font_actions:
+        for action in self.menus.fonts:
             action.setChecked(action.text() == self.fonts.arabic.family())
 
     def change_font_size(self, step: int) -> None:
@@ -438,23 +358,13 @@ class MainWindow(QMainWindow):
 
     def _jobs_changed(self) -> None:
         active = bool(self.runner.active())
-        for widget in (self.progress, self.progress_label, self.cancel_button):
-            widget.setVisible(active)
-        if active and not self._translating:
-            self.progress.setRange(0, 0)
-            self.progress_label.setText("Opening…")
+        self.status.set_busy(active, message="" if self._translating else "Opening…")
         if not active:
             QTimer.singleShot(0, self._emit_idle)
 
     def _emit_idle(self) -> None:
         if not self.busy():
             self.idle.emit()
-
-    def _show_progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done}/{total}")
-        self.progress_label.setText(message)
 
     def cancel_work(self) -> None:
         """Cancel every running open or translation (model installs have their own Cancel)."""
@@ -464,17 +374,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         view = self.current_view()
-        model = self.model_dir.name if self.model_dir else "none"
-        if view is None:
-            self.status_text.setText(f"Model: {model}")
-            return
-        article = view.article
-        shown = view.translation_indices()
-        translated = sum(1 for i in shown if i in article.translations)
-        self.status_text.setText(
-            f"Original: {article.word_count()} words, {len(article.sentences)} sentences  ·  "
-            f"Summary: {len(article.summary)} sentences, {article.word_count(article.summary)} words  ·  "
-            f"Translated: {translated}/{len(shown)}  ·  Model: {model}")
+        self.status.show_counts(view.article if view else None, view.translation_indices() if view else [],
+                                self.model_dir)
 
     def show_error(self, text: str, *, kind: str = "error", action: str = "", callback=None) -> None:
         if kind == "error":
@@ -533,8 +434,3 @@ class MainWindow(QMainWindow):
         self.open_paths([p for p in paths if p.is_file()])
         event.acceptProposedAction()
 
-
-def _families() -> list[str]:
-    from PySide6.QtGui import QFontDatabase
-
-    return QFontDatabase.families()

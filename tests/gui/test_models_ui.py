@@ -66,7 +66,7 @@ def test_window_uses_the_stores_default_model(qtbot, installed_tiny_model, seed_
     qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
     assert view.translation_stack.currentWidget() is view.translation
     assert all(i in view.article.translations for i in view.article.summary)
-    assert "Model: " + installed_tiny_model in window.status_text.text()
+    assert "Model: " + installed_tiny_model in window.status.text.text()
 
 
 def test_screenshot_mode_writes_the_window_and_exits_0(tmp_path, tiny_model_dir, seed_paths):  # noqa: F811

@@ -8,7 +8,7 @@ import pytest
 from gui_helpers import sentence_point
 from model_fixtures import tiny_model_dir  # noqa: F401 - fixture
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 
 from gui.main_window import MainWindow
 from gui.settings import Settings
@@ -54,7 +54,7 @@ def test_open_seed_shows_summary_marks_and_entities(qtbot, window, seed_paths):
     assert view.summary.toPlainText().startswith(article.sentences[article.summary[0]].text[:20])
     assert set(article.summary) <= set(view.original.rendered.sentences)
     assert view.entities.tree.topLevelItemCount() == len(article.entities) > 0
-    assert "Summary:" in window.status_text.text()
+    assert "Summary:" in window.status.text.text()
 
 
 def test_no_model_offers_the_model_manager(qtbot, window, seed_paths, monkeypatch):
@@ -121,12 +121,12 @@ def test_copy_bilingual_and_translated_summary(qtbot, model_window, seed_paths):
     article = view.article
     assert all(i in article.translations for i in article.summary)
     assert view.translation.toPlainText().strip()
-    window.copy_translated_action.trigger()
+    window.findChild(QAction, "copyTranslatedAction").trigger()
     mime = QGuiApplication.clipboard().mimeData()
     first = article.translations[article.summary[0]].target
     assert first in mime.text()
     assert 'dir="ltr"' in mime.html()
-    window.findChild(type(window.copy_translated_action), "copyBilingualAction").trigger()
+    window.findChild(QAction, "copyBilingualAction").trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert article.sentences[article.summary[0]].text in mime.text()
     assert "\u2067" in mime.text() and 'dir="rtl"' in mime.html()
@@ -141,8 +141,8 @@ def test_translation_fills_the_pane_and_can_be_cancelled(qtbot, model_window, se
     gate = threading.Event()
     window.runner.start(Job(lambda ctx: gate.wait(10), name="hold the serial worker"), serial=True)
     view.set_scope("article")  # the rest of the article is queued for translation
-    assert window.cancel_button.isVisible()
-    window.cancel_button.click()
+    assert window.status.cancel_button.isVisible()
+    window.status.cancel_button.click()
     gate.set()
     qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
     missing = [s.index for s in view.article.sentences if s.index not in view.article.translations]
