@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from models.errors import KhulasaError, NoModelError
+from models.errors import ArticleError, KhulasaError, NoModelError
 from models.summarize import Length
 
 
@@ -66,7 +66,7 @@ def _make(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             articles.append(open_article(name, length=length))
-        except KhulasaError as error:
+        except ArticleError as error:  # this input only; engine errors stop the command
             _error(str(error))
             failed.append(str(error))
     if not articles:
