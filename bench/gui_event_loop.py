@@ -30,6 +30,7 @@ def measure(window, app, seed: Path) -> dict[str, float]:
     from PySide6.QtCore import QTimer
 
     opened = []
+    window.settings.set("translation_scope", "summary")  # the last run left it on "article"
     window.article_opened.connect(opened.append)
     window.open_paths([seed])
     while not opened or window.busy():

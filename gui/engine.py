@@ -19,6 +19,14 @@ def algorithms() -> tuple[str, ...]:
     return tuple(ALGORITHMS)
 
 
+def warm_up() -> None:
+    """Import the engine and load the entity recogniser (a start-up worker) so the first open is quick."""
+    from models.ner import default_recognizer
+    from models.pipeline import analyse  # noqa: F401 - the import is the point
+
+    default_recognizer()
+
+
 def supported_suffixes() -> tuple[str, ...]:
     from models.reading import SUPPORTED_SUFFIXES
 

@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
     # --- models ---------------------------------------------------------------------------------
     def refresh_models(self) -> None:
         """List the installed models in a worker (the engine import is heavy), then fill the toolbar."""
-        job = Job(lambda ctx: (engine.installed_models(), engine.default_model_dir()), name="list models")
+        job = Job(_list_models, name="list models")
         job.signals.result.connect(self._models_listed)
         job.signals.error.connect(lambda message: self.show_error(f"Could not list the models: {message}"))
         self.runner.start(job)
@@ -434,3 +434,8 @@ class MainWindow(QMainWindow):
         self.open_paths([p for p in paths if p.is_file()])
         event.acceptProposedAction()
 
+
+def _list_models(ctx) -> tuple[list[tuple[str, Path]], Path | None]:
+    """Installed models and the default one; the first time, also warms the engine up."""
+    engine.warm_up()
+    return engine.installed_models(), engine.default_model_dir()
