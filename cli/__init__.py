@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     msub.add_parser("list", help="catalogue and installed models")
     msub.add_parser("download", help="download a catalogue model").add_argument("id", metavar="ID")
-    msub.add_parser("import", help="import a folder, .argosmodel or Marian zip").add_argument("path", metavar="PATH")
+    msub.add_parser("import", help="import a folder, .argosmodel or Marian zip").add_argument(
+        "path", metavar="PATH")
     msub.add_parser("remove", help="remove an installed model").add_argument("id", metavar="ID")
     msub.add_parser("default", help="make an installed model the default").add_argument("id", metavar="ID")
     return parser
