@@ -92,7 +92,7 @@ class ArticleView(QWidget):
             row.addWidget(button)
 
         self.no_model = QWidget(objectName="noModelPanel")
-        message = QLabel("No translation model is installed.\n"
+        message = QLabel("No translation model is installed or selected.\n"
                          "The summary and entities work without one; add a model to see the English.",
                          wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.no_model_button = QPushButton("Open model manager…", objectName="openModelManager")

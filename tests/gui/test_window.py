@@ -158,3 +158,25 @@ def test_hovering_an_original_sentence_highlights_it_in_the_summary(qtbot, windo
     assert view.hovered == index
     (painted,) = view.summary.extraSelections()
     assert painted.cursor.selectedText() == view.article.sentences[index].text
+
+
+def test_dropped_files_open_and_the_brief_is_saved(qtbot, model_window, seed_paths, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from gui.briefing import save_briefing
+
+    window = model_window
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_paths[3])), QUrl.fromLocalFile(str(seed_paths[4]))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2 and not window.busy(), timeout=60000)
+    articles = [view.article for view in window.views()]
+    out = tmp_path / "brief.md"
+    save_briefing(articles, out, full_translation=False)
+    text = out.read_text(encoding="utf-8")
+    first = articles[0]
+    assert first.sentences[first.summary[0]].text in text
+    assert first.translations[first.summary[0]].target in text
