@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -79,7 +80,9 @@ def save_briefing_dialog(window) -> None:
         path = path.with_name(path.name + f".{suffix}")
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        save_briefing([v.article for v in chosen], path, full_translation=options.full.isChecked())
+        # a snapshot: a running translation keeps adding sentences to the live articles
+        articles = [replace(v.article, translations=dict(v.article.translations)) for v in chosen]
+        save_briefing(articles, path, full_translation=options.full.isChecked())
     except Exception as exc:  # noqa: BLE001 - every failure becomes a plain message
         window.show_error(f"Could not save the briefing: {describe_error(exc)}")
         return
