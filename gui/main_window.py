@@ -29,7 +29,7 @@ from gui.partials.status_line import StatusLine
 from gui.settings import Settings
 from gui.views.article_view import ArticleView
 from gui.views.render import Fonts
-from gui.workers import Job, Runner, TranslatorCache, translation_job
+from gui.workers import Job, Runner, TranslatorCache, describe_error, translation_job
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
             engine.resummarise(view.article, length=length, algorithm=algorithm)
         except Exception as exc:  # noqa: BLE001 - shown as a message, details logged
             log.exception("summary failed")
-            self.show_error(f"Could not summarise {view.article.name}: {exc}")
+            self.show_error(f"Could not summarise {view.article.name}: {describe_error(exc)}")
             return
         view.summary_key = self.summary_key()
         view.refresh()
