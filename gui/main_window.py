@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if view is not None and view.summary_key != self.summary_key():
             self.resummarise(view)
-        elif view is not None:
+        elif view is not None and not view.translation_paused:
             self.translate(view)
         self._update_status()
 
@@ -211,7 +211,12 @@ class MainWindow(QMainWindow):
             self.translate(view)
 
     def translate(self, view: ArticleView) -> None:
-        """Translate the sentences the view shows and has not translated yet, streaming each one."""
+        """Translate the sentences the view shows and has not translated yet, streaming each one.
+
+        Every call is a user's request (open, length, scope, model, Translate now), so it also
+        resumes a translation that was cancelled or failed; switching tabs does not.
+        """
+        view.translation_paused = False
         if self.model_dir is None:
             view.set_has_model(not self.models_known)
             return
@@ -228,15 +233,18 @@ class MainWindow(QMainWindow):
         job = translation_job(article, indices, model_dir=model_dir, translators=self.translators)
         job.signals.item.connect(lambda _t: self._translated_sentence(view))
         job.signals.result.connect(lambda _a: self._translated(view, model_dir))
-        job.signals.error.connect(lambda message: self.show_error(f"Translation failed: {message}",
-                                                                  action="Model manager…",
-                                                                  callback=self.open_model_manager))
+        job.signals.error.connect(lambda message: self._translation_failed(view, message))
         job.signals.cancelled.connect(lambda: self._translated(view))
         job.signals.progress.connect(self.status.show_progress)
         job.signals.finished.connect(lambda: self._translating.pop(view, None)
                                      if self._translating.get(view) is job else None)
         self._translating[view] = job
         self.runner.start(job, serial=True)
+
+    def _translation_failed(self, view: ArticleView, message: str) -> None:
+        view.translation_paused = True
+        self.show_error(f"Translation failed: {message}", action="Model manager…",
+                        callback=self.open_model_manager)
 
     def is_translating(self, view: ArticleView) -> bool:
         return view in self._translating
@@ -368,7 +376,10 @@ class MainWindow(QMainWindow):
 
     def cancel_work(self) -> None:
         """Cancel every running open or translation (model installs have their own Cancel)."""
-        for job in list(self._translating.values()) + list(self._opening.values()):
+        for view, job in self._translating.items():
+            view.translation_paused = True
+            job.cancel()
+        for job in self._opening.values():
             job.cancel()
         self.statusBar().showMessage("Cancelled.", 3000)
 

@@ -63,6 +63,7 @@ class ArticleView(QWidget):
         self.has_model = True
         self.summary_key: tuple = ()  # the (algorithm, unit, value) the summary was made with
         self.translated_with: Path | None = None  # the model folder of the last finished translation
+        self.translation_paused = False  # cancelled or failed: only an explicit request resumes it
 
         self.headline = QLabel(objectName="headline", wordWrap=True)
         self.headline.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -148,6 +148,11 @@ def test_translation_fills_the_pane_and_can_be_cancelled(qtbot, model_window, se
     missing = [s.index for s in view.article.sentences if s.index not in view.article.translations]
     assert missing, "cancelling left sentences untranslated"
     assert "…" in view.translation.toPlainText()
+    window.tabs.currentChanged.emit(0)  # switching tabs does not restart a cancelled translation
+    assert not window.busy()
+    window.translate_current()  # Translate now does
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    assert all(s.index in view.article.translations for s in view.article.sentences)
 
 
 def test_hovering_an_original_sentence_highlights_it_in_the_summary(qtbot, window, seed_paths):
