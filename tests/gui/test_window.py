@@ -41,9 +41,13 @@ def model_window(qtbot, tiny_model_dir):  # noqa: F811 - fixture
 
 
 def _open(qtbot, window, path):
-    with qtbot.waitSignal(window.article_opened, timeout=20000) as blocker:
-        window.open_paths([path])
-    return blocker.args[0]
+    opened = []
+    window.article_opened.connect(opened.append)
+    window.open_paths([path])
+    qtbot.waitUntil(lambda: opened or window.messages.text(), timeout=20000)
+    assert opened, window.messages.text()  # an engine error shows up here rather than as a timeout
+    window.article_opened.disconnect()
+    return opened[0]
 
 
 def test_open_seed_shows_summary_marks_and_entities(qtbot, window, seed_paths):
