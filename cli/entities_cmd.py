@@ -4,8 +4,10 @@
 "groups": [{"type", "canonical", "count", "mentions": [[start, end], …]}]}`` with
 character offsets into the file's decoded text (BOM removed, ``\\n`` line
 endings). ``entities`` are the recogniser's spans (whole tokens, the
-ANERcorp/NewsFANE convention); ``groups`` are the grouped display mentions,
-which leave out a separable proclitic (``بحفتر`` → ``حفتر``).
+ANERcorp/NewsFANE convention); ``groups`` are the grouped display mentions
+of ``models.ner.annotate``, which add curated contemporary names and
+standalone repeats of names found elsewhere in the article
+(``Recognizer.complete``) and leave out a separable proclitic (``بحفتر`` → ``حفتر``).
 ``--format text`` prints one entity per line: type, mention count, canonical form.
 Exit codes: 0 done; 2 unreadable file or recogniser data; 130 interrupted.
 """
@@ -26,7 +28,7 @@ def _entities(args: argparse.Namespace) -> int:
     article = read_article(args.file)
     recognizer = default_recognizer()
     found = recognizer.find(article.text)
-    group_mentions(article, found)
+    group_mentions(article, recognizer.complete(article.text, found), recognizer.lexicon.names)
     if args.format == "json":
         document = {
             "entities": [{"start": m.start, "end": m.end, "type": m.type, "text": m.text} for m in found],

@@ -21,6 +21,7 @@ SHARED = REPO.parent / "shared" / "data"
 CORPORA = {"anercorp": "ner/anercorp-camel-train.txt", "newsfane": "ner/newsfane-coarse.conll"}
 GAZETTEERS = {"LOC": "AlignedLocGazetteer.txt", "ORG": "AlignedOrgGazetteer.txt",
               "PER": "AlignedPersGazetteer.txt"}
+CONTEMPORARY = Path(__file__).resolve().parent / "data" / "ner-gazetteer-contemporary.tsv"
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 BLOCK = 30
 DEV_EVERY = 10
@@ -114,18 +115,54 @@ def harvest(sents: list[Sentence]) -> tuple[dict[str, str], dict[str, str]]:
     return known, phrases
 
 
+def common_words(sents: list[Sentence]) -> set[str]:
+    """Stems seen at least twice and mostly outside names: never tagged by name propagation."""
+    total: Counter = Counter()
+    named: Counter = Counter()
+    for s in sents:
+        stems = [stem_of(t) for t in s.tokens]
+        total.update(stems)
+        for start, end, _ in decode_bio(s.tags):
+            named.update(stems[start:end])
+    return {w for w, n in total.items() if n >= 2 and named[w] < n / 2}
+
+
 def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """ANERgazet as (single stems → types, folded multi-word names → type)."""
+    """ANERgazet plus :data:`CONTEMPORARY`, as (single stems → types, folded multi-word names → type).
+
+    A contemporary person's last word (the family name) also counts as a single PER word.
+    """
+    entries = [(kind, line) for kind, name in GAZETTEERS.items()
+               for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines()]
+    lines = CONTEMPORARY.read_text(encoding="utf-8").splitlines()
+    contemporary = [tuple(line.split("\t", 1)) for line in lines if line.strip() and not line.startswith("#")]
+    entries += contemporary + [("PER", name.split()[-1]) for kind, name in contemporary if kind == "PER"]
     words: dict[str, set[str]] = defaultdict(set)
     phrases: dict[str, str] = {}
-    for kind, name in GAZETTEERS.items():
-        for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines():
-            parts = [stem_of(w) for w in line.split() if not w.startswith("=")]
-            if len(parts) == 1 and len(parts[0]) > 1:
-                words[parts[0]].add(kind)
-            elif len(parts) > 1:
-                phrases.setdefault(" ".join(parts), kind)
+    for kind, line in entries:
+        parts = [stem_of(w) for w in line.split() if not w.startswith("=")]
+        if len(parts) == 1 and len(parts[0]) > 1:
+            words[parts[0]].add(kind)
+        elif len(parts) > 1:
+            phrases.setdefault(" ".join(parts), kind)
     return {k: tuple(sorted(v)) for k, v in words.items()}, phrases
+
+
+def curated() -> dict[str, str]:
+    """The contemporary list as normalised names → type."""
+    lines = CONTEMPORARY.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t", 1) for line in lines if line.strip() and not line.startswith("#")]
+    return {fold(name): kind for kind, name in rows}
+
+
+def name_words(sents: list[Sentence], shared: Path = SHARED) -> set[str]:
+    """Normalised words seen inside names of ``sents`` and the gazetteers (for clitic trimming)."""
+    out = {fold(t) for s in sents for (a, b, _) in decode_bio(s.tags) for t in s.tokens[a:b]}
+    for name in GAZETTEERS.values():
+        text = (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8")
+        out.update(fold(w) for w in text.split())
+    out.update(fold(w) for w in CONTEMPORARY.read_text(encoding="utf-8").split())
+    return {w for w in out if len(w) > 2}
 
 
 def folds(sents: list[Sentence], k: int) -> list[int]:

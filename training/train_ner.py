@@ -25,13 +25,24 @@ from models.ner.lexicon import Lexicon
 from models.ner.recognizer import LEXICON_FILE, MODEL_FILE
 from models.paths import bundled_data_dir
 from training.clusters import article_texts, clusters
-from training.ner_data import SEED, SHARED, folds, gazetteer, harvest, load_corpora, split
+from training.ner_data import (
+    SEED,
+    SHARED,
+    common_words,
+    curated,
+    folds,
+    gazetteer,
+    harvest,
+    load_corpora,
+    name_words,
+    split,
+)
 
-JACKKNIFE = 5
 STYLE = {"anercorp": "h", "newsfane": "n"}
 
 
-def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float, iterations: int) -> None:
+def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float, iterations: int,
+          jackknife: int) -> None:
     t0 = time.time()
     corpora = load_corpora(shared)
     if dev:
@@ -44,11 +55,13 @@ def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float
                   for shared_text in article_texts(shared / "articles" / "ant-sample.jsonl")]
     word_clusters = clusters(unlabelled + [list(s.tokens) for s in train], seed=seed)
     print(f"clusters for {len(word_clusters)} words ({time.time() - t0:.0f}s)", flush=True)
-    base = Lexicon(gazetteer=gaz_words, phrases=gaz_phrases, clusters=word_clusters)
+    base = Lexicon(gazetteer=gaz_words, phrases=gaz_phrases, clusters=word_clusters,
+                   names=frozenset(name_words(train, shared)), common=frozenset(common_words(train)),
+                   curated=curated())
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    fold_of = folds(train, JACKKNIFE)
-    for k in range(JACKKNIFE):
+    fold_of = folds(train, jackknife)
+    for k in range(jackknife):
         known, phrases = harvest([s for s, f in zip(train, fold_of, strict=True) if f != k])
         extractor = FeatureExtractor(base.with_known(known, phrases))
         for s, f in zip(train, fold_of, strict=True):
@@ -60,7 +73,11 @@ def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float
     out.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out / MODEL_FILE))
     known, phrases = harvest(train)
-    base.with_known(known, phrases).save(out / LEXICON_FILE)
+    lexicon = base.with_known(known, phrases)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out / MODEL_FILE))
+    lexicon.attributes = frozenset(tagger.info().attributes)
+    lexicon.save(out / LEXICON_FILE)
     print(f"wrote {out / MODEL_FILE} and {out / LEXICON_FILE} ({time.time() - t0:.0f}s)")
 
 
@@ -73,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--jackknife", type=int, default=2, help="folds for harvesting name lists (default 2)")
     args = ap.parse_args(argv)
     out = args.dev if args.dev is not None else bundled_data_dir()
     build(args.shared, out, dev=args.dev is not None, seed=args.seed, c1=args.c1, c2=args.c2,
-          iterations=args.iterations)
+          iterations=args.iterations, jackknife=args.jackknife)
     return 0
 
 

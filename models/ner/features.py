@@ -86,15 +86,34 @@ def stem_of(word: str) -> str:
     return split_proclitic(fold(word))[1]
 
 
+_STYLES = ("h", "n")
+_OFFSETS = ("-2", "-1", "+1", "+2")
+
+
+class _Word:
+    """Precomputed feature strings of one token (in every position and style)."""
+
+    __slots__ = ("base", "styled", "near", "stem")
+
+    def __init__(self, own: list[str], shared: list[str], stem: str, keep: frozenset[str]) -> None:
+        def kept(feats: list[str]) -> list[str]:
+            return [f for f in feats if f in keep] if keep else feats
+
+        self.base = kept(["b", *own, *shared])
+        self.styled = {s: kept([s, s + own[0]] + [s + f for f in shared]) for s in _STYLES}
+        self.near = {o: kept([o + f for f in shared]) for o in _OFFSETS}
+        self.stem = stem
+
+
 class FeatureExtractor:
     """Builds CRF feature lists for token sequences with one :class:`Lexicon`."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {}
+        self._cache: dict[str, _Word] = {}
 
-    def _word(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-        """(own features, features shared with neighbours, stem) of one token, cached."""
+    def _word(self, token: str) -> _Word:
+        """Features of one token, cached."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
@@ -120,7 +139,7 @@ class FeatureExtractor:
             fine, coarse = cluster
             own.append("cf=" + fine)
             shared.append("c=" + coarse)
-        result = (tuple(own), tuple(sorted(set(shared))), stem)
+        result = _Word(own, sorted(set(shared)), stem, lex.attributes)
         if len(self._cache) < 200_000:
             self._cache[token] = result
         return result
@@ -147,37 +166,35 @@ class FeatureExtractor:
         """Feature lists for one token sequence.
 
         ``style`` names the annotation convention to follow (``h``: ANERcorp,
-        hamza written; ``n``: NewsFANE, normalised); the current token's
-        features are repeated with that prefix so the two conventions can
-        differ where they disagree (feature augmentation).
+        hamza written; ``n``: NewsFANE, normalised); the current token's word,
+        stem, lexicon and cluster features are repeated with that prefix so
+        the two conventions can differ where they disagree (feature augmentation).
         """
         words = [self._word(t) for t in tokens]
-        stems = [w[2] for w in words]
+        stems = [w.stem for w in words]
         marks = self._phrases(stems)
         n = len(words)
+        keep = self.lexicon.attributes
         out = []
-        for i, (own, shared, stem) in enumerate(words):
-            feats = ["b"]
-            feats.extend(own)
-            feats.extend(shared)
-            feats.extend(marks[i])
+        for i, word in enumerate(words):
+            feats = word.base + marks[i]
             if style:
-                feats.append(style)
-                feats.extend(style + f for f in own)
-                feats.extend(style + f for f in shared)
+                feats += word.styled[style]
             if i == 0:
                 feats.append("BOS")
             else:
-                feats.extend("-1" + f for f in words[i - 1][1])
+                feats += words[i - 1].near["-1"]
                 feats.extend("-1" + f for f in marks[i - 1])
-                feats.append("bg=" + stems[i - 1] + "|" + stem)
+                bigram = "bg=" + stems[i - 1] + "|" + word.stem
+                if not keep or bigram in keep:
+                    feats.append(bigram)
                 if i > 1:
-                    feats.extend("-2" + f for f in words[i - 2][1])
+                    feats += words[i - 2].near["-2"]
             if i == n - 1:
                 feats.append("EOS")
             else:
-                feats.extend("+1" + f for f in words[i + 1][1])
+                feats += words[i + 1].near["+1"]
                 if i < n - 2:
-                    feats.extend("+2" + f for f in words[i + 2][1])
+                    feats += words[i + 2].near["+2"]
             out.append(feats)
         return out

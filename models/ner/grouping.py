@@ -8,12 +8,12 @@ words appear in that name, in order).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 
 from models.arabic import normalize, proclitic_length, strip_clitics
 from models.article import Article, Entity, Mention
-from models.ner.features import tokenize
 from models.ner.recognizer import Recognizer, default_recognizer
 
 # Titles and ranks that precede a person's name but are not part of it (normalised).
@@ -42,18 +42,23 @@ def _is_part(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
-def _trim(text: str, mention: Mention, known: Collection[str], *, titles: bool) -> tuple[int, int]:
-    """The span of ``mention`` without a separable proclitic (and leading titles when ``titles``)."""
-    spans = [(mention.start + s, mention.start + e) for s, e in tokenize(mention.text)]
-    words = [text[s:e] for s, e in spans]
-    first = 0
-    if titles:
-        while first < len(words) - 1 and normalize(words[first]) in TITLES:
-            first += 1
-    cut = proclitic_length(words[first], lexicon=known)
-    if cut and words[first][cut - 1] == "ل" and words[first][cut:].startswith("ل"):
+def _trim_clitic(text: str, mention: Mention, known: Collection[str]) -> Mention:
+    """``mention`` without a separable proclitic on its first word."""
+    first = text[mention.start:mention.start + len(mention.text.split()[0])]
+    cut = proclitic_length(first, lexicon=known)
+    if cut and first[cut - 1] == "ل" and first[cut:].startswith("ل"):
         cut -= 1  # ل + الـ is written لل: keep the preposition rather than show a broken article
-    return spans[first][0] + cut, mention.end
+    start = mention.start + cut
+    return Mention(start, mention.end, mention.type, text[start:mention.end])
+
+
+def _name_span(text: str, mention: Mention) -> tuple[int, int]:
+    """The span of a person's name without leading titles (``اللواء المتقاعد``)."""
+    words = list(re.finditer(r"\S+", mention.text))
+    first = 0
+    while first < len(words) - 1 and normalize(words[first].group()) in TITLES:
+        first += 1
+    return mention.start + words[first].start(), mention.end
 
 
 def annotate(article: Article, *, recognizer: Recognizer | None = None) -> None:
@@ -66,22 +71,22 @@ def annotate(article: Article, *, recognizer: Recognizer | None = None) -> None:
     comes from ``article.summary``.
     """
     recognizer = recognizer or default_recognizer()
-    group_mentions(article, recognizer.find(article.text))
+    found = recognizer.complete(article.text, recognizer.find(article.text))
+    group_mentions(article, found, recognizer.lexicon.names)
 
 
-def group_mentions(article: Article, found: list[Mention]) -> None:
-    """:func:`annotate` with the recogniser's mentions ``found`` in ``article.text`` given."""
+def group_mentions(article: Article, found: list[Mention], names: Collection[str] = frozenset()) -> None:
+    """:func:`annotate` given the recogniser's mentions ``found`` in ``article.text``.
+
+    ``names``: normalised words known as names (``Lexicon.names``), for clitic trimming.
+    """
     text = article.text
-    known = {normalize(w) for m in found for w in m.text.split()}
+    known = {normalize(w) for m in found for w in m.text.split()} | set(names)
 
-    mentions = []
-    for m in found:
-        start, end = _trim(text, m, known, titles=False)
-        mentions.append(Mention(start, end, m.type, text[start:end]))
-
+    mentions = [_trim_clitic(text, m, known) for m in found]
     names: list[tuple[Mention, list[str], tuple[int, int]]] = []
     for m in mentions:
-        start, end = _trim(text, m, known, titles=m.type == "PER")
+        start, end = _name_span(text, m) if m.type == "PER" else (m.start, m.end)
         names.append((m, _keys(text[start:end].split(), known), (start, end)))
 
     groups: list[tuple[str, list[str], list[int]]] = []  # (type, longest keys, mention indices)

@@ -17,7 +17,7 @@ from pathlib import Path
 from models.arabic import normalize
 from models.errors import KhulasaError
 
-FORMAT = 1
+FORMAT = 3
 
 # Words that announce a name of a given type (stems without ال; normalised when used).
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -42,13 +42,25 @@ class LexiconError(KhulasaError):
 
 @dataclass(slots=True)
 class Lexicon:
-    """Lookups used as features; see the module docstring."""
+    """Lookups used as features; see the module docstring.
+
+    ``names`` (normalised whole words seen in names) only serves to decide
+    whether a leading و/ب/ل is a clitic when mentions are displayed; ``common``
+    (stems seen mostly outside names) are never tagged by name propagation;
+    ``attributes`` (the features the trained CRF has weights for, empty while
+    training) lets extraction skip features the model would ignore anyway;
+    ``curated`` maps hand-listed contemporary names (normalised) to their type.
+    """
 
     gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
     known: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, str] = field(default_factory=dict)
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+    attributes: frozenset[str] = frozenset()
+    curated: dict[str, str] = field(default_factory=dict)
     phrase_firsts: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -60,13 +72,16 @@ class Lexicon:
         """A copy with harvested words ``known`` and extra ``phrases`` (jackknifed training)."""
         merged = dict(self.phrases)
         merged.update(phrases)
-        return Lexicon(self.gazetteer, known, merged, self.clusters, self.triggers)
+        return Lexicon(self.gazetteer, known, merged, self.clusters, self.triggers, self.names,
+                       self.common, self.attributes, self.curated)
 
     def save(self, path: Path) -> None:
         data = {"format": FORMAT, "gazetteer": {k: list(v) for k, v in self.gazetteer.items()},
                 "known": self.known, "phrases": self.phrases,
                 "clusters": {k: f"{a} {b}" for k, (a, b) in self.clusters.items()},
-                "triggers": self.triggers}
+                "triggers": self.triggers, "names": sorted(self.names),
+                "common": sorted(self.common), "attributes": sorted(self.attributes),
+                "curated": self.curated}
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
             json.dump(data, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
@@ -78,12 +93,19 @@ class Lexicon:
                 data = json.load(f)
         except (OSError, ValueError, EOFError) as exc:
             raise LexiconError(f"{path}: cannot read the entity recogniser's word lists ({exc})") from exc
-        if data.get("format") != FORMAT:
-            raise LexiconError(f"{path}: unsupported entity lexicon format {data.get('format')!r}")
-        return cls(
-            gazetteer={k: tuple(v) for k, v in data["gazetteer"].items()},
-            known=data["known"],
-            phrases=data["phrases"],
-            clusters={k: tuple(v.split(" ")) for k, v in data["clusters"].items()},
-            triggers=data["triggers"],
-        )
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise LexiconError(f"{path}: not an entity lexicon of format {FORMAT}")
+        try:
+            return cls(
+                gazetteer={k: tuple(v) for k, v in data["gazetteer"].items()},
+                known=data["known"],
+                phrases=data["phrases"],
+                clusters={k: tuple(v.split(" ")) for k, v in data["clusters"].items()},
+                triggers=data["triggers"],
+                names=frozenset(data["names"]),
+                common=frozenset(data["common"]),
+                attributes=frozenset(data["attributes"]),
+                curated=data["curated"],
+            )
+        except (KeyError, AttributeError, TypeError) as exc:
+            raise LexiconError(f"{path}: the entity lexicon is incomplete ({exc})") from exc

@@ -29,7 +29,7 @@ _LETTERS = {
 
 
 def transliterate(arabic: str) -> str:
-    """A rough Latin spelling of an Arabic name («خليفة حفتر» → «Khlifa Hftr»), each word capitalised."""
+    """A rough Latin spelling of an Arabic name («خليفة حفتر» → «Khlifa Hftr», «القاهرة» → «al-Qahra»)."""
     words = []
     for word in arabic.split():
         out = []
@@ -41,8 +41,8 @@ def transliterate(arabic: str) -> str:
                 out.append(_LETTERS.get(ch, ch if ch.isascii() else ""))
         latin = "".join(out)
         if latin.startswith("al") and word.startswith("ال") and len(latin) > 3:
-            latin = "al-" + latin[2:].capitalize()
-        if latin:
+            words.append("al-" + latin[2:].capitalize())
+        elif latin:
             words.append(latin[0].upper() + latin[1:])
     return " ".join(words)
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
 
+from models.arabic import STOP_WORDS, strip_clitics
 from models.article import Mention
 from models.errors import KhulasaError
-from models.ner.features import FeatureExtractor, sequences, styles, tokenize
+from models.ner.features import FeatureExtractor, sequences, stem_of, styles, tokenize
 from models.ner.lexicon import Lexicon
 from models.paths import bundled_data_dir
 
@@ -62,7 +64,7 @@ class Recognizer:
             return []
         features = self._features.sequence(tokens, style)
         with self._lock:
-            return self._tagger.tag(features)
+            return list(self._tagger.tag(features))
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in ``text`` with character spans, in text order.
@@ -71,14 +73,71 @@ class Recognizer:
         the convention of the ANERcorp and NewsFANE annotations; quotes and
         other punctuation are never inside a span's edges.
         """
-        mentions = []
         seqs = sequences(text, tokenize(text))
+        mentions = []
         for seq, style in zip(seqs, styles(text, seqs), strict=True):
             tags = self.tag([text[s:e] for s, e in seq], style)
             for first, stop, kind in decode_bio(tags):
                 start, end = seq[first][0], seq[stop - 1][1]
                 mentions.append(Mention(start, end, kind, text[start:end]))
         return mentions
+
+    def complete(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` completed for display within one article, in text order.
+
+        1. Curated names (``Lexicon.curated``: contemporary people, places and
+           organisations the training corpora predate) are marked where they
+           occur, replacing mentions they contain (``وكالة الأناضول`` ORG over
+           ``الأناضول`` LOC).
+        2. A one-word PER/LOC/ORG name, or the last word of a person's name
+           (``حفتر`` after ``خليفة حفتر``), also marks its other standalone
+           occurrences (``بحفتر``) when ``text`` uses that stem for one type
+           only and the stem is neither a stop word nor a word seen mostly
+           outside names in training (``Lexicon.common``).
+
+        ``find`` alone is what the benchmarks score.
+        """
+        spans = tokenize(text)
+        stems = [stem_of(text[s:e]) for s, e in spans]
+        mentions = self._curated(text, spans, mentions)
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            words = m.text.split()
+            if m.type != "MISC" and (len(words) == 1 or m.type == "PER"):
+                kinds[stem_of(words[-1])].add(m.type)
+        common = self.lexicon.common
+        names = {stem: next(iter(k)) for stem, k in kinds.items()
+                 if len(k) == 1 and len(stem) > 2 and stem not in common and stem not in STOP_WORDS}
+        taken = [False] * (len(spans) + 1)
+        for m in mentions:
+            for i, (s, e) in enumerate(spans):
+                if s < m.end and e > m.start:
+                    taken[i] = True
+        added = [Mention(s, e, names[stems[i]], text[s:e]) for i, (s, e) in enumerate(spans)
+                 if stems[i] in names and not (taken[i] or taken[i - 1] or taken[i + 1])]
+        return sorted(mentions + added, key=lambda m: m.start)
+
+    def _curated(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+        curated = self.lexicon.curated
+        longest = max((n.count(" ") + 1 for n in curated), default=0)
+        words = {w for name in curated for w in name.split()}
+        keys = [strip_clitics(text[s:e], lexicon=words) for s, e in spans]
+        out = list(mentions)
+        i = 0
+        while i < len(spans):
+            for length in range(min(longest, len(spans) - i), 0, -1):
+                kind = curated.get(" ".join(keys[i:i + length]))
+                if kind is None:
+                    continue
+                start, end = spans[i][0], spans[i + length - 1][1]
+                overlapping = [m for m in out if m.start < end and m.end > start]
+                if all(start <= m.start and m.end <= end for m in overlapping):
+                    out = [m for m in out if m not in overlapping]
+                    out.append(Mention(start, end, kind, text[start:end]))
+                i += length - 1
+                break
+            i += 1
+        return out
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,80 @@
+"""Grouping mentions into entities (hand-built mentions: independent of the trained model)."""
+
+from __future__ import annotations
+
+from models.article import Article, Mention, Sentence
+from models.ner import group_mentions
+
+TEXT = ("أكد اللواء المتقاعد خليفة حفتر أن الغارات مستمرة. "
+        "وقال حفتر إن القاهرة تدعم قواته. "
+        "واتصل شكري بحفتر في بنغازي. "
+        "وزار خليفة حفتر وبنغازي أمس.")
+
+
+def _mention(text: str, needle: str, kind: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return Mention(start, start + len(needle), kind, needle)
+
+
+def _article(summary: list[int]) -> Article:
+    bounds, start = [], 0
+    for i, part in enumerate(TEXT.split(". ")):
+        end = start + len(part) + 1
+        bounds.append(Sentence(i, start, end, TEXT[start:end], 0))
+        start = end + 1
+    return Article(TEXT, sentences=tuple(bounds), summary=summary)
+
+
+def _found() -> list[Mention]:
+    return [
+        _mention(TEXT, "اللواء المتقاعد خليفة حفتر", "PER"),
+        _mention(TEXT, "حفتر", "PER", 1),
+        _mention(TEXT, "القاهرة", "LOC"),
+        _mention(TEXT, "شكري", "PER"),
+        _mention(TEXT, "بحفتر", "PER"),
+        _mention(TEXT, "بنغازي", "LOC"),
+        _mention(TEXT, "خليفة حفتر", "PER", 1),
+        _mention(TEXT, "وبنغازي", "LOC"),
+    ]
+
+
+def test_four_haftar_mentions_are_one_person():
+    article = _article(summary=[])
+    group_mentions(article, _found())
+    haftar = article.entities[0]
+    assert (haftar.type, haftar.canonical, haftar.count) == ("PER", "خليفة حفتر", 4)
+    shown = [TEXT[s:e] for s, e in haftar.mentions]
+    assert shown == ["اللواء المتقاعد خليفة حفتر", "حفتر", "حفتر", "خليفة حفتر"]
+
+
+def test_clitics_left_out_of_display_spans_and_grouped():
+    article = _article(summary=[])
+    group_mentions(article, _found())
+    benghazi = next(e for e in article.entities if e.canonical == "بنغازي")
+    assert benghazi.count == 2
+    assert [TEXT[s:e] for s, e in benghazi.mentions] == ["بنغازي", "بنغازي"]
+
+
+def test_mentions_point_at_their_entity_and_order_is_by_importance():
+    article = _article(summary=[1])
+    group_mentions(article, _found())
+    assert [e.count for e in article.entities] == sorted((e.count for e in article.entities), reverse=True)
+    for mention in article.mentions:
+        entity = article.entities[mention.entity]
+        assert (mention.start, mention.end) in entity.mentions
+        assert mention.text == TEXT[mention.start:mention.end]
+    # Among single mentions, the one in the summary (القاهرة, sentence 1) comes first.
+    singles = [e.canonical for e in article.entities if e.count == 1]
+    assert singles[0] == "القاهرة"
+    assert article.entities[0].in_summary
+    assert not next(e for e in article.entities if e.canonical == "شكري").in_summary
+
+
+def test_same_name_of_another_type_stays_apart():
+    text = "زار عمر مدينة عمر"
+    found = [Mention(4, 7, "PER", "عمر"), Mention(14, 17, "LOC", "عمر")]
+    article = Article(text)
+    group_mentions(article, found)
+    assert sorted(e.type for e in article.entities) == ["LOC", "PER"]
