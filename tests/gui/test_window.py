@@ -44,7 +44,7 @@ def _open(qtbot, window, path):
     opened = []
     window.article_opened.connect(opened.append)
     window.open_paths([path])
-    qtbot.waitUntil(lambda: opened or window.messages.text(), timeout=20000)
+    qtbot.waitUntil(lambda: bool(opened or window.messages.text()), timeout=20000)
     assert opened, window.messages.text()  # an engine error shows up here rather than as a timeout
     window.article_opened.disconnect()
     return opened[0]
