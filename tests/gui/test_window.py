@@ -114,6 +114,7 @@ def test_corrupt_file_gives_a_message_and_the_app_stays_usable(qtbot, window, tm
     qtbot.waitUntil(lambda: window.messages.isVisible(), timeout=10000)
     assert "broken.docx" in window.messages.text()
     assert "Traceback" not in window.messages.text()
+    window.messages.hide()  # dismissed
     view = _open(qtbot, window, seed_paths[1])
     assert window.tabs.count() == 1 and view.article.summary
 
