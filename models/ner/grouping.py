@@ -90,14 +90,18 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
         names.append((m, _keys(text[start:end].split(), known), (start, end)))
 
     groups: list[tuple[str, list[str], list[int]]] = []  # (type, longest keys, mention indices)
+    by_word: dict[tuple[str, str], list[int]] = {}  # (type, key word) -> groups holding it
     order = sorted(range(len(names)), key=lambda i: (-len(names[i][1]), names[i][0].start))
     for i in order:
         mention, keys, _ = names[i]
-        candidates = [g for g in groups if g[0] == mention.type and _is_part(keys, g[1])]
+        near = by_word.get((mention.type, keys[-1]), []) if keys else []
+        candidates = [groups[g] for g in near if _is_part(keys, groups[g][1])]
         if candidates:
             best = max(candidates, key=lambda g: (len(g[2]), len(g[1])))
             best[2].append(i)
         else:
+            for word in set(keys):
+                by_word.setdefault((mention.type, word), []).append(len(groups))
             groups.append((mention.type, keys, [i]))
 
     summary = [(s.start, s.end) for s in article.summary_sentences]

@@ -82,8 +82,9 @@ class Lexicon:
                 "triggers": self.triggers, "names": sorted(self.names),
                 "common": sorted(self.common), "attributes": sorted(self.attributes),
                 "curated": self.curated}
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as f:  # byte-identical rebuilds
+            f.write(payload)
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:

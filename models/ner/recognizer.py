@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -109,10 +110,10 @@ class Recognizer:
         names = {stem: next(iter(k)) for stem, k in kinds.items()
                  if len(k) == 1 and len(stem) > 2 and stem not in common and stem not in STOP_WORDS}
         taken = [False] * (len(spans) + 1)
+        starts = [s for s, _ in spans]
         for m in mentions:
-            for i, (s, e) in enumerate(spans):
-                if s < m.end and e > m.start:
-                    taken[i] = True
+            for i in range(max(0, bisect_right(starts, m.start) - 1), bisect_left(starts, m.end)):
+                taken[i] = taken[i] or spans[i][1] > m.start
         added = [Mention(s, e, names[stems[i]], text[s:e]) for i, (s, e) in enumerate(spans)
                  if stems[i] in names and not (taken[i] or taken[i - 1] or taken[i + 1])]
         return sorted(mentions + added, key=lambda m: m.start)
@@ -121,10 +122,14 @@ class Recognizer:
         curated = self.lexicon.curated
         longest = max((n.count(" ") + 1 for n in curated), default=0)
         words = {w for name in curated for w in name.split()}
+        firsts = {name.split(" ", 1)[0] for name in curated}
         keys = [strip_clitics(text[s:e], lexicon=words) for s, e in spans]
         out = list(mentions)
         i = 0
         while i < len(spans):
+            if keys[i] not in firsts:
+                i += 1
+                continue
             for length in range(min(longest, len(spans) - i), 0, -1):
                 kind = curated.get(" ".join(keys[i:i + length]))
                 if kind is None:
