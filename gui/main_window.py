@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.models_known = False  # until the store has been listed
         self._opening: dict[Path, Job] = {}
         self._translating: dict[ArticleView, Job] = {}
+        self._annotating: dict[ArticleView, Job] = {}
         self.theme = theme_for(self.palette())
         self.fonts = self._fonts()
 
@@ -183,10 +184,11 @@ class MainWindow(QMainWindow):
             self.resummarise(view)
 
     def resummarise(self, view: ArticleView) -> None:
-        """Summarise again on the UI thread (fast), then translate only what is new."""
+        """Summarise again on the UI thread (fast) and show it; then, on the serial worker,
+        refresh the entities and translate only the sentences that are new."""
         length, algorithm = self.summary_options()
         try:
-            engine.resummarise(view.article, length=length, algorithm=algorithm)
+            engine.summarise(view.article, length=length, algorithm=algorithm)
         except Exception as exc:  # noqa: BLE001 - shown as a message, details logged
             log.exception("summary failed")
             self.show_error(f"Could not summarise {view.article.name}: {describe_error(exc)}")
@@ -194,6 +196,16 @@ class MainWindow(QMainWindow):
         view.summary_key = self.summary_key()
         view.refresh()
         self._update_status()
+        previous = self._annotating.pop(view, None)
+        if previous is not None:
+            previous.cancel()  # a quicker change superseded it
+        job = Job(lambda ctx, a=view.article: engine.reannotate(a), name=f"entities {view.article.name}")
+        job.signals.result.connect(lambda _a: view.refresh() if view in self.views() else None)
+        job.signals.error.connect(lambda message: self.show_error(f"Entities not updated: {message}"))
+        job.signals.finished.connect(lambda: self._annotating.pop(view, None)
+                                     if self._annotating.get(view) is job else None)
+        self._annotating[view] = job
+        self.runner.start(job, serial=True)
         self.translate(view)
 
     def _tab_changed(self) -> None:

@@ -100,8 +100,12 @@ def test_length_change_updates_the_summary_at_once(qtbot, window, seed_paths):
     view = _open(qtbot, window, seed_paths[0])
     window.controls.unit.setCurrentIndex(window.controls.unit.findData("sentences"))
     window.controls.length.setValue(2)
-    assert len(view.article.summary) == 2
+    assert len(view.article.summary) == 2  # at once, on the UI thread
     assert set(view.summary.rendered.sentences) == set(view.article.summary)
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20000)  # entities follow from the worker
+    spans = [(s.start, s.end) for s in view.article.summary_sentences]
+    for entity in view.article.entities:
+        assert entity.in_summary == any(a <= start < b for start, _ in entity.mentions for a, b in spans)
     window.controls.length.setValue(4)
     assert len(view.article.summary) == 4
     assert Settings().get("length_sentences") == 4
