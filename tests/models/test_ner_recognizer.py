@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.arabic import normalize
-from models.article import ENTITY_TYPES
+from models.article import ENTITY_TYPES, Article
 from models.errors import KhulasaError
 from models.ner import Recognizer, annotate, default_recognizer
 from models.ner.recognizer import LEXICON_FILE, MODEL_FILE
@@ -84,3 +84,21 @@ def test_seed_haftar_mentions_group_into_one_person(seed_paths):
     haftar = [e for e in article.entities if "حفتر" in e.canonical]
     assert len(haftar) == 1 and haftar[0].type == "PER" and haftar[0].canonical == "خليفة حفتر"
     assert haftar[0].count == article.text.count("حفتر")
+
+
+def test_empty_text_has_no_mentions():
+    article = Article("")
+    annotate(article)
+    assert default_recognizer().find("") == [] and article.mentions == [] and article.entities == []
+
+
+def test_complete_marks_repeats_of_a_surname_but_not_common_words():
+    recognizer = default_recognizer()
+    text = "قال خليفة حفتر إن قواته تقدمت في المدينة . وأكد حفتر أن المدينة آمنة ."
+    found = recognizer.find(text)
+    completed = recognizer.complete(text, found)
+    second = text.rindex("حفتر")
+    assert any(m.start == second and m.type == "PER" for m in completed)
+    assert all(m in completed for m in found)
+    assert not any(m.text == "المدينة" for m in completed if m not in found)
+
