@@ -33,6 +33,8 @@ from gui.workers import Job, Runner, TranslatorCache, describe_error, translatio
 
 log = logging.getLogger(__name__)
 
+SETTLE_MS = 150  # after a summary change, wait this long for more changes before the worker steps
+
 
 class MainWindow(QMainWindow):
     """Several articles as tabs; every long step runs in a worker."""
@@ -52,7 +54,9 @@ class MainWindow(QMainWindow):
         self.models_known = False  # until the store has been listed
         self._opening: dict[Path, Job] = {}
         self._translating: dict[ArticleView, Job] = {}
-        self._annotating: dict[ArticleView, Job] = {}
+        self._settling: set[ArticleView] = set()  # summaries changed; entities and translation to follow
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
         self.theme = theme_for(self.palette())
         self.fonts = self._fonts()
 
@@ -196,17 +200,18 @@ class MainWindow(QMainWindow):
         view.summary_key = self.summary_key()
         view.refresh()
         self._update_status()
-        previous = self._annotating.pop(view, None)
-        if previous is not None:
-            previous.cancel()  # a quicker change superseded it
-        job = Job(lambda ctx, a=view.article: engine.reannotate(a), name=f"entities {view.article.name}")
-        job.signals.result.connect(lambda _a: view.refresh() if view in self.views() else None)
-        job.signals.error.connect(lambda message: self.show_error(f"Entities not updated: {message}"))
-        job.signals.finished.connect(lambda: self._annotating.pop(view, None)
-                                     if self._annotating.get(view) is job else None)
-        self._annotating[view] = job
-        self.runner.start(job, serial=True)
-        self.translate(view)
+        self._settling.add(view)
+        self._settle_timer.start()  # debounced: a spin box held down settles once
+
+    def _settle(self) -> None:
+        """After summary changes: refresh entities on the serial worker, then translate what is new."""
+        views, self._settling = [v for v in self._settling if v in self.views()], set()
+        for view in views:
+            job = Job(lambda ctx, a=view.article: engine.reannotate(a), name=f"entities {view.article.name}")
+            job.signals.result.connect(lambda _a, v=view: v.refresh() if v in self.views() else None)
+            job.signals.error.connect(lambda message: self.show_error(f"Entities not updated: {message}"))
+            self.runner.start(job, serial=True)
+            self.translate(view)
 
     def _tab_changed(self) -> None:
         view = self.current_view()
@@ -374,7 +379,7 @@ class MainWindow(QMainWindow):
 
     # --- progress, status, errors ---------------------------------------------------------------
     def busy(self) -> bool:
-        return bool(self.runner.active() or self._opening)
+        return bool(self.runner.active() or self._opening or self._settle_timer.isActive())
 
     def _jobs_changed(self) -> None:
         active = bool(self.runner.active())
