@@ -81,10 +81,7 @@ def model_store():
 
 def installed_models() -> list[tuple[str, Path]]:
     """``(label, folder)`` for every installed model."""
-    try:
-        return [(info.id, Path(info.path)) for info in model_store().installed()]
-    except ImportError:
-        return []
+    return [(info.id, Path(info.path)) for info in model_store().installed()]
 
 
 def default_model_dir() -> Path | None:
@@ -93,7 +90,7 @@ def default_model_dir() -> Path | None:
 
     try:
         return model_store().resolve(None)
-    except (NoModelError, ImportError):
+    except NoModelError:
         return None
 
 

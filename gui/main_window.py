@@ -40,7 +40,6 @@ class MainWindow(QMainWindow):
     """Several articles as tabs; every long step runs in a worker."""
 
     article_opened = Signal(object)  # ArticleView
-    idle = Signal()  # no job left running
 
     def __init__(self, settings: Settings, *, model_dir: Path | None = None) -> None:
         super().__init__()
@@ -382,14 +381,11 @@ class MainWindow(QMainWindow):
         return bool(self.runner.active() or self._opening or self._settle_timer.isActive())
 
     def _jobs_changed(self) -> None:
-        active = bool(self.runner.active())
-        self.status.set_busy(active, message="" if self._translating else "Opening…")
-        if not active:
-            QTimer.singleShot(0, self._emit_idle)
-
-    def _emit_idle(self) -> None:
-        if not self.busy():
-            self.idle.emit()
+        """Progress and Cancel for what the user started (opening, translating), not background steps."""
+        if self._translating:
+            self.status.set_busy(True)
+        else:
+            self.status.set_busy(bool(self._opening), message="Opening…")
 
     def cancel_work(self) -> None:
         """Cancel every running open or translation (model installs have their own Cancel)."""

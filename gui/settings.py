@@ -29,7 +29,6 @@ DEFAULTS: dict[str, object] = {
     "session_files": [],
     "first_launch_done": False,
     "window_geometry": QByteArray(),
-    "window_state": QByteArray(),
     "pane_splitter": QByteArray(),
     "main_splitter": QByteArray(),
 }
