@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
@@ -101,6 +102,14 @@ def _mention_formats(article: Article, theme: Theme, offset_of, builder: _Builde
         builder.out.mentions.append((start, end, mention.entity, mention.type))
 
 
+def _document_offset(placed: list[tuple[int, int, int]], position: int) -> int | None:
+    """Where article offset ``position`` landed, from ``(article start, end, document start)`` runs."""
+    for start, end, doc_start in placed:
+        if start <= position < end:
+            return doc_start + position - start
+    return None
+
+
 def _paragraphs(article: Article) -> Sequence[tuple[int, int]]:
     if article.paragraphs:
         return article.paragraphs
@@ -118,12 +127,7 @@ def render_original(article: Article, theme: Theme, font: QFont) -> Rendered:
         doc_start, _ = builder.text(article.text[start:end])
         placed.append((start, end, doc_start))
 
-    def offset_of(position: int) -> int | None:
-        for start, end, doc_start in placed:
-            if start <= position < end:
-                return doc_start + position - start
-        return None
-
+    offset_of = partial(_document_offset, placed)
     marked = set(article.summary)
     for sentence in article.sentences:
         doc_start = offset_of(sentence.start)
@@ -147,12 +151,7 @@ def render_summary(article: Article, theme: Theme, font: QFont) -> Rendered:
         builder.out.sentences[sentence.index] = span
         placed.append((sentence.start, sentence.end, span[0]))
 
-    def offset_of(position: int) -> int | None:
-        for start, end, doc_start in placed:
-            if start <= position < end:
-                return doc_start + position - start
-        return None
-
+    offset_of = partial(_document_offset, placed)
     _mention_formats(article, theme, offset_of, builder)
     return builder.finish()
 
