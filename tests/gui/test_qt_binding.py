@@ -12,7 +12,7 @@ class _Probe(QObject):
 
 def test_signal_emission_keeps_singleton_reference_counts(qapp):
     probe, calls = _Probe(), []
-    probe.ping.connect(lambda: calls.append(None))
+    probe.ping.connect(lambda: calls.append(0))
     probe.value.connect(calls.append)
     before_true, before_none = sys.getrefcount(True), sys.getrefcount(None)
     for _ in range(200):
