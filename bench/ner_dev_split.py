@@ -9,6 +9,7 @@ leaves out. Score them with ``../shared/tools/ner_eval.py``.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -18,7 +19,10 @@ from training.ner_data import load_corpora, split, write_conll  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else Path(__file__).resolve().parent / "out"
+    parser = argparse.ArgumentParser(description="Write the NER development split as CoNLL files.")
+    parser.add_argument("out", nargs="?", type=Path, default=Path(__file__).resolve().parent / "out",
+                        metavar="OUT_DIR", help="where to write (default bench/out)")
+    out = parser.parse_args(argv).out
     _, dev = split(load_corpora())
     write_conll(dev, out / "ner-dev.conll")
     for name in ("anercorp", "newsfane"):
