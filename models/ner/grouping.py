@@ -25,10 +25,25 @@ TITLES = frozenset(normalize(w) for w in (
 ))
 
 
-def _keys(words: list[str], known: Collection[str]) -> list[str]:
-    """Matching keys of a name's words: normalised, clitics and the article removed."""
-    out = []
+_TIE_ORDER = ("PER", "ORG", "LOC", "MISC")
+_COMPOUND_HEADS = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا"))
+
+
+def _joined(words: list[str]) -> list[str]:
+    """``عبد الفتاح`` as one word, like ``عبدالفتاح``: compound names are written both ways."""
+    out: list[str] = []
     for word in words:
+        if out and normalize(out[-1]) in _COMPOUND_HEADS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def _keys(words: list[str], known: Collection[str]) -> list[str]:
+    """Matching keys of a name's words: normalised, compounds joined, clitics and the article removed."""
+    out = []
+    for word in _joined(words):
         key = strip_clitics(word, lexicon=known)
         if key.startswith("ال") and len(key) > 4:
             key = key[2:]
@@ -61,6 +76,19 @@ def _name_span(text: str, mention: Mention) -> tuple[int, int]:
     return mention.start + words[first].start(), mention.end
 
 
+def _one_type_per_name(mentions: list[Mention], known: Collection[str]) -> list[Mention]:
+    """Within one article a name keeps one type: the one most of its mentions carry, ties
+    going to the more reliable type (PER, ORG, LOC, then MISC), so «عبدالفتاح السيسي»
+    tagged once as PER and once as MISC is one person."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(tuple(_keys(m.text.split(), known)), Counter())[m.type] += 1
+    for m in mentions:
+        counts = votes[tuple(_keys(m.text.split(), known))]
+        m.type = max(counts, key=lambda kind: (counts[kind], -_TIE_ORDER.index(kind)))
+    return mentions
+
+
 def annotate(article: Article, *, recognizer: Recognizer | None = None) -> None:
     """Find the mentions of ``article.text`` (headline and body) and group them into entities.
 
@@ -83,7 +111,7 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
     text = article.text
     known = {normalize(w) for m in found for w in m.text.split()} | set(names)
 
-    mentions = [_trim_clitic(text, m, known) for m in found]
+    mentions = _one_type_per_name([_trim_clitic(text, m, known) for m in found], known)
     names: list[tuple[Mention, list[str], tuple[int, int]]] = []
     for m in mentions:
         start, end = _name_span(text, m) if m.type == "PER" else (m.start, m.end)

@@ -72,9 +72,27 @@ def test_mentions_point_at_their_entity_and_order_is_by_importance():
     assert not next(e for e in article.entities if e.canonical == "شكري").in_summary
 
 
-def test_same_name_of_another_type_stays_apart():
-    text = "زار عمر مدينة عمر"
-    found = [Mention(4, 7, "PER", "عمر"), Mention(14, 17, "LOC", "عمر")]
+def test_a_name_keeps_one_type_within_an_article():
+    text = "قال السيسي إن السيسي و السيسي"
+    found = [Mention(4, 10, "PER", "السيسي"), Mention(14, 20, "MISC", "السيسي"),
+             Mention(23, 29, "PER", "السيسي")]
     article = Article(text)
     group_mentions(article, found)
-    assert sorted(e.type for e in article.entities) == ["LOC", "PER"]
+    assert [(e.type, e.count) for e in article.entities] == [("PER", 3)]
+    assert {m.type for m in article.mentions} == {"PER"}
+
+
+def test_a_type_tie_goes_to_the_more_reliable_type():
+    text = "زار عمر مدينة عمر"
+    found = [Mention(4, 7, "MISC", "عمر"), Mention(14, 17, "LOC", "عمر")]
+    article = Article(text)
+    group_mentions(article, found)
+    assert [(e.type, e.count) for e in article.entities] == [("LOC", 2)]
+
+
+def test_compound_names_match_written_joined_or_apart():
+    text = "عبد الفتاح السيسي ثم عبدالفتاح السيسي"
+    found = [Mention(0, 17, "PER", "عبد الفتاح السيسي"), Mention(21, 37, "PER", "عبدالفتاح السيسي")]
+    article = Article(text)
+    group_mentions(article, found)
+    assert [e.count for e in article.entities] == [2]
