@@ -136,8 +136,10 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
     entities = []
     for kind, keys, members in groups:
         members.sort(key=lambda i: names[i][0].start)
-        longest = [i for i in members if len(names[i][1]) == len(keys)]
-        forms = Counter(text[slice(*names[i][2])] for i in longest)
+        # people and organisations are named by their full form; places by their usual one
+        # («مصر», not the «مصر العربية» of one «جمهورية مصر العربية»)
+        usual = members if kind == "LOC" else [i for i in members if len(names[i][1]) == len(keys)]
+        forms = Counter(text[slice(*names[i][2])] for i in usual)
         canonical = max(forms, key=lambda f: (forms[f], -len(f)))
         spans = [(names[i][0].start, names[i][0].end) for i in members]
         in_summary = any(a <= s < b for s, _ in spans for a, b in summary)

@@ -96,3 +96,11 @@ def test_compound_names_match_written_joined_or_apart():
     article = Article(text)
     group_mentions(article, found)
     assert [e.count for e in article.entities] == [2]
+
+
+def test_a_place_is_named_by_its_usual_form():
+    text = "مصر و مصر و جمهورية مصر العربية"
+    found = [Mention(0, 3, "LOC", "مصر"), Mention(6, 9, "LOC", "مصر"), Mention(20, 31, "LOC", "مصر العربية")]
+    article = Article(text)
+    group_mentions(article, found)
+    assert [(e.canonical, e.count) for e in article.entities] == [("مصر", 3)]
