@@ -255,14 +255,17 @@ def article_from_text(text: str, path: str | Path | None = None, *, headline: bo
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
     if found.body:
+        # one pass over the whole body, so the splitter sees the same wrapped lines as paragraph_spans
+        spans = split_sentences(text, *found.body)
         for p_start, p_end in paragraph_spans(text, *found.body):
-            spans = split_sentences(text, p_start, p_end)
-            if not spans:
+            first = len(sentences)
+            inside = [(s, e) for s, e in spans[first:] if s < p_end]
+            if not inside:
                 continue
-            number, first = len(paragraphs), len(sentences)
+            number = len(paragraphs)
             paragraphs.append((p_start, p_end))
             sentences.extend(Sentence(first + i, start, end, text[start:end], number)
-                             for i, (start, end) in enumerate(spans))
+                             for i, (start, end) in enumerate(inside))
     title = found.title
     return Article(
         text=text,

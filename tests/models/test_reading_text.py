@@ -289,3 +289,11 @@ def test_agency_openers(text, source, first):
 def test_sentence_indices_are_positions():
     article = article_from_text("أولى. ثانية هنا.\n\nثالثة في فقرة. رابعة أيضا.")
     assert [s.index for s in article.sentences] == list(range(len(article.sentences)))
+
+
+def test_hard_wrapped_lines_do_not_end_sentences():
+    line = "ارتفع الدولار أمس بعد أن أظهر تقرير انخفاضا غير متوقعا في العجز التجاري"
+    text = "\n".join([line, "الأمريكي في شهر مارس.", line, "للمرة الثانية هذا العام.", line, "في الأسواق كلها."])
+    article = article_from_text(text)
+    assert [s.text.split()[-1] for s in article.sentences] == ["مارس.", "العام.", "كلها."]
+    assert len(article.paragraphs) == 3
