@@ -9,10 +9,11 @@ beam 2 and the decoding length fixed to the mean source length (so random
 weights do not change the work), the median of ``--runs`` runs of:
 
 - raw: one ``ctranslate2.Translator.translate_batch`` call on the pre-tokenised
-  sentences (``max_batch_size`` tokens, CTranslate2 sorts and batches) — the floor;
+  sentences (``max_batch_size`` tokens, CTranslate2 sorts, batches and spreads the
+  batches over the same workers ours uses: one single-threaded worker per core) — the floor;
 - ours: ``Translator.translate`` end to end (tokenising, length-sorted batches,
   attention alignment, detokenising, writing a fresh cache), with and without alignment;
-- naive: one ``translate_batch`` call per sentence;
+- naive: one ``translate_batch`` call per sentence (one worker with all threads);
 - summary latency (base): ``translate_article`` on a 5-sentence summary of a seed
   article (and its headline), the model already loaded, every sentence decoded to as many
   target pieces as the batch's longest source has (our Arabic pieces are ~20 % more per
@@ -107,7 +108,11 @@ def measure(arch: str, sentences: list[str], *, runs: int, threads: int, tmp: Pa
     decode = dict(beam_size=opts.beam_size, max_decoding_length=length, min_decoding_length=length,
                   no_repeat_ngram_size=opts.no_repeat_ngram_size, repetition_penalty=opts.repetition_penalty)
 
-    raw = ctranslate2.Translator(str(model_dir), device="cpu", compute_type="int8", intra_threads=threads)
+    # The floor gets our thread layout (one single-threaded worker per core, CTranslate2 spreading its
+    # sub-batches over them); one-at-a-time gets all threads on one worker, its best layout.
+    raw = ctranslate2.Translator(str(model_dir), device="cpu", compute_type="int8", intra_threads=1,
+                                 inter_threads=threads)
+    single = ctranslate2.Translator(str(model_dir), device="cpu", compute_type="int8", intra_threads=threads)
 
     def ours(alignment: bool):
         options = replace(opts, alignment=alignment)
@@ -126,8 +131,8 @@ def measure(arch: str, sentences: list[str], *, runs: int, threads: int, tmp: Pa
         "ours_plain": ours(False),
     }
     timings = _interleaved(contenders, runs)
-    naive = _interleaved({"naive": lambda: [raw.translate_batch([t], **decode) for t in tokens]},
-                         max(1, runs // 2), warm_up=False)
+    naive = _interleaved({"naive": lambda: [single.translate_batch([t], **decode) for t in tokens]},
+                         max(1, runs // 2))
     timings.update(naive)
     row = {"arch": arch, "sentences": len(sentences), "decoding_length": length,
            "source_tokens": sum(map(len, tokens)), "model_dir": model_dir}

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
+import os
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,6 +77,20 @@ def _device(device: str) -> str:
     return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
 
+def _workers(device: str, threads: int) -> tuple[int, int]:
+    """``(inter_threads, intra_threads)``: on the CPU, parallel single-threaded workers.
+
+    A sentence batch decodes one token at a time with small matrix products, which
+    one thread per worker runs more efficiently than several threads sharing one
+    product; two workers on two cores halve the latency of a 5-sentence summary.
+    """
+    if device != "cpu":
+        return 1, threads
+    total = threads or os.cpu_count() or 1
+    workers = min(total, 4)
+    return workers, max(1, total // workers)
+
+
 def _fingerprint(model_bin: Path) -> str:
     stat = model_bin.stat()
     return hashlib.sha1(f"{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
@@ -89,7 +106,7 @@ class Translator:
         beam_size: overrides ``options.beam_size``.
         options: decoding and batching settings.
         cache: ``True`` for the user cache, a :class:`TranslationCache`, or ``False``/``None`` for none.
-        threads: CPU threads for one translation (0: CTranslate2's default).
+        threads: CPU threads to use (0: all cores), as up to 4 parallel workers.
 
     Raises:
         ModelError: the folder is not a usable model.
@@ -114,9 +131,11 @@ class Translator:
         if compute_type not in ctranslate2.get_supported_compute_types(self.device):
             log.info("compute type %s not supported on %s; using the default", compute_type, self.device)
             compute_type = "default"
+        self._workers, intra = _workers(self.device, threads)
         try:
             self._model = ctranslate2.Translator(str(self.files.ct2_dir), device=self.device,
-                                                 compute_type=compute_type, intra_threads=threads)
+                                                 compute_type=compute_type, inter_threads=self._workers,
+                                                 intra_threads=intra)
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(f"{self.files.root}: the translation model could not be loaded ({exc})") from exc
         self._tokenizer = Tokenizer(self.files)
@@ -180,11 +199,17 @@ class Translator:
         parts: list[list[tuple[str, Alignment] | None]] = [[] for _ in pending]
         for seg in segments:
             parts[seg.text].append(None)
-        for batch in self._batches(segments):
+        batches = self._batches(segments)
+        in_flight: deque[tuple[list[_Segment], list]] = deque()
+        while batches or in_flight:
             if cancel is not None and cancel():
-                raise CancelledError()
+                raise CancelledError()  # at most workers + 1 submitted batches finish unseen
+            while batches and len(in_flight) <= self._workers:
+                batch = batches.pop(0)
+                in_flight.append((batch, self._submit(batch)))
+            batch, pending_results = in_flight.popleft()
             done = []
-            for seg, output in zip(batch, self._run(batch), strict=True):
+            for seg, output in zip(batch, self._outputs(batch, pending_results), strict=True):
                 parts[seg.text][seg.part] = output
                 if all(p is not None for p in parts[seg.text]):
                     done.append(seg.text)
@@ -197,8 +222,15 @@ class Translator:
                 self._cache.put_many(self.cache_key, stored)
 
     def _batches(self, segments: list[_Segment]) -> list[list[_Segment]]:
-        """Length-sorted batches of at most ``batch_tokens`` padded source pieces."""
+        """Length-sorted batches of at most ``batch_tokens`` padded source pieces.
+
+        A job that fits in one batch per worker is shared out evenly instead, so
+        that every worker decodes part of it at the same time.
+        """
         ordered = sorted(segments, key=lambda s: len(s.pieces))
+        if sum(len(s.pieces) for s in ordered) <= self.options.batch_tokens * self._workers:
+            size = math.ceil(len(ordered) / self._workers)
+            return [ordered[i:i + size] for i in range(0, len(ordered), size)]
         batches: list[list[_Segment]] = []
         current: list[_Segment] = []
         for seg in ordered:
@@ -210,18 +242,18 @@ class Translator:
             batches.append(current)
         return batches
 
-    def _run(self, batch: list[_Segment]) -> list[tuple[str, Alignment]]:
+    def _submit(self, batch: list[_Segment]) -> list:
+        """Queue ``batch`` on the next free worker; returns CTranslate2's pending results."""
         opts = self.options
         files = self.files
         sources = [[*files.source_prefix, *seg.pieces, *self._source_suffix] for seg in batch]
         longest = max(len(seg.pieces) for seg in batch)
         max_length = min(opts.max_decoding_length, int(opts.length_ratio * longest + opts.length_extra))
         prefix = [list(files.target_prefix)] * len(batch) if files.target_prefix else None
-        results = self._model.translate_batch(
+        return self._model.translate_batch(
             sources,
             target_prefix=prefix,
-            max_batch_size=opts.batch_tokens,
-            batch_type="tokens",
+            asynchronous=True,
             beam_size=opts.beam_size,
             max_decoding_length=max_length + len(files.target_prefix),
             min_decoding_length=min(opts.min_decoding_length, max_length),
@@ -229,8 +261,14 @@ class Translator:
             repetition_penalty=opts.repetition_penalty,
             return_attention=opts.alignment,
         )
+
+    def _outputs(self, batch: list[_Segment], pending: list) -> list[tuple[str, Alignment]]:
+        """Wait for a submitted batch; its targets and alignments."""
+        opts = self.options
+        files = self.files
         outputs = []
-        for seg, result in zip(batch, results, strict=True):
+        for seg, waiting in zip(batch, pending, strict=True):
+            result = waiting.result()
             pieces = result.hypotheses[0][len(files.target_prefix):]
             target, spans, target_piece_word = self._tokenizer.decode(pieces)
             alignment: Alignment = []
