@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,12 @@ def shared_data() -> Path:
     if not data.is_dir():
         pytest.skip("../shared/data is not beside this checkout")
     return data
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after_test():
+    """Leave no mime data on the clipboard: Qt's offscreen platform crashes at exit if it still holds some."""
+    yield
+    qt_gui = sys.modules.get("PySide6.QtGui")
+    if qt_gui is not None and qt_gui.QGuiApplication.instance() is not None:
+        qt_gui.QGuiApplication.clipboard().clear()
