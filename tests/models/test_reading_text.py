@@ -293,7 +293,8 @@ def test_sentence_indices_are_positions():
 
 def test_hard_wrapped_lines_do_not_end_sentences():
     line = "ارتفع الدولار أمس بعد أن أظهر تقرير انخفاضا غير متوقعا في العجز التجاري"
-    text = "\n".join([line, "الأمريكي في شهر مارس.", line, "للمرة الثانية هذا العام.", line, "في الأسواق كلها."])
+    text = "\n".join([line, "الأمريكي في شهر مارس.", line, "للمرة الثانية هذا العام.",
+                      line, "في الأسواق كلها."])
     article = article_from_text(text)
     assert [s.text.split()[-1] for s in article.sentences] == ["مارس.", "العام.", "كلها."]
     assert len(article.paragraphs) == 3
