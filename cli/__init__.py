@@ -1,15 +1,19 @@
 """The headless command line: ``python main.py SUBCOMMAND …``.
 
 Each subcommand lives in its own module with a ``run(args) -> int`` function;
-this module only declares the arguments. No Qt widget is created here.
+this module declares the arguments and turns errors into one line on stderr
+and an exit code: 2 bad input or failure, 3 no translation model, 130
+interrupted. No Qt widget is created here.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 
 from models import __version__
+from models.errors import CancelledError, KhulasaError, NoModelError
 
 SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models")
 
@@ -65,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say(message: str) -> None:
+    """One line for the user on stderr."""
+    print(message, file=sys.stderr)
+
+
 def run(argv: list[str]) -> int:
     """Parse ``argv`` and run the subcommand; returns the process exit code."""
     args = build_parser().parse_args(argv)
@@ -72,4 +81,17 @@ def run(argv: list[str]) -> int:
         build_parser().print_help()
         return 2
     module = importlib.import_module(f"cli.{args.command}_cmd")
-    return module.run(args)
+    try:
+        return module.run(args)
+    except NoModelError as error:
+        say(str(error))
+        return 3
+    except (KeyboardInterrupt, CancelledError):
+        say(f"\n{args.command}: interrupted; {getattr(module, 'ON_INTERRUPT', 'nothing more was done')}")
+        return 130
+    except KhulasaError as error:
+        say(str(error))
+        return 2
+    except OSError as error:
+        say(f"{error.filename or args.command}: {error.strerror or error}")
+        return 2

@@ -2,23 +2,21 @@
 
 Reads and analyses every file, translates the summaries (or whole articles
 with ``--full-translation``) when a model is available, and writes one brief.
-Exit codes: 0 written; 2 bad output name, bad model, or any unreadable input
-(the brief is still written from the readable ones, saying which were left
-out); 130 interrupted (nothing written).
+Exit codes: 0 written; 2 bad output name, unusable model, or any unreadable
+input (the brief is still written from the readable ones, saying which were
+left out); 3 ``--model`` names no model; 130 interrupted (nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from models.errors import ArticleError, KhulasaError, NoModelError
+from cli import say
+from models.errors import ArticleError, NoModelError
 from models.summarize import Length
 
-
-def _error(message: str) -> None:
-    print(message, file=sys.stderr)
+ON_INTERRUPT = "nothing was written"
 
 
 def _length(args: argparse.Namespace) -> Length | None:
@@ -41,7 +39,7 @@ def _translator(spec: str | None):
     except NoModelError as error:
         if spec is not None:
             raise
-        _error(f"{error} Writing an Arabic-only brief.")
+        say(f"{error} Writing an Arabic-only brief.")
         return None
     return Translator(model_dir)
 
@@ -52,7 +50,8 @@ def _pdf_writer():
     return write_pdf
 
 
-def _make(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Write the brief; errors other than unreadable inputs propagate to ``cli.run``."""
     from models.briefing import check_output, output_format, save_brief
     from models.pipeline import open_article, translate
 
@@ -67,16 +66,16 @@ def _make(args: argparse.Namespace) -> int:
         try:
             articles.append(open_article(name, length=length))
         except ArticleError as error:  # this input only; engine errors stop the command
-            _error(str(error))
+            say(str(error))
             failed.append(str(error))
     if not articles:
-        _error(f"{out}: not written, no input file could be read")
+        say(f"{out}: not written, no input file could be read")
         return 2
     if translator is not None:
         for article in articles:
             indices = None if args.full_translation else article.summary
             count = len(article.sentences) if indices is None else len(indices)
-            _error(f"{article.name}: translating {count} sentences with {translator.model_id}")
+            say(f"{article.name}: translating {count} sentences with {translator.model_id}")
             translate(article, translator, indices=indices)
 
     notes = [f"Left out, could not be read: {message}" for message in failed]
@@ -85,21 +84,6 @@ def _make(args: argparse.Namespace) -> int:
     english = f"English by {translator.model_id}" if translator is not None else "Arabic only"
     print(f"{out}: brief of {len(articles)} article{'s' if len(articles) > 1 else ''} written ({english})")
     if failed:
-        _error(f"{len(failed)} of {len(args.files)} input files could not be read and were left out")
+        say(f"{len(failed)} of {len(args.files)} input files could not be read and were left out")
         return 2
     return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    """Write the brief; returns the exit code (errors are one line on stderr)."""
-    try:
-        return _make(args)
-    except KhulasaError as error:
-        _error(str(error))
-        return 2
-    except OSError as error:
-        _error(f"{error.filename or args.output}: {error.strerror or error}")
-        return 2
-    except KeyboardInterrupt:
-        _error(f"{args.output}: interrupted, nothing written")
-        return 130

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-
-from models.errors import KhulasaError
 
 
-def _entities(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Find and print the entities; errors propagate to ``cli.run``."""
     from models.ner import default_recognizer, group_mentions
     from models.reading import read_article
 
@@ -40,15 +38,3 @@ def _entities(args: argparse.Namespace) -> int:
         for entity in article.entities:
             print(f"{entity.type}\t{entity.count}\t{entity.canonical}")
     return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    """Find and print the entities; returns the exit code (errors are one line on stderr)."""
-    try:
-        return _entities(args)
-    except KhulasaError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"{args.file}: interrupted", file=sys.stderr)
-        return 130

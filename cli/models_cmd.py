@@ -10,11 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from models.errors import CancelledError, KhulasaError
-
-
-def _error(message: str) -> None:
-    print(message, file=sys.stderr)
+ON_INTERRUPT = "nothing was installed (a partial download resumes next time)"
 
 
 class _ProgressLine:
@@ -72,7 +68,8 @@ def _list() -> int:
     return 0
 
 
-def _act(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Run one models action; errors propagate to ``cli.run``."""
     from models.translation import ModelStore
 
     if args.action == "list":
@@ -94,18 +91,3 @@ def _act(args: argparse.Namespace) -> int:
         store.set_default(args.id)
         print(f"{args.id}: now the default model")
     return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run one models action; returns the exit code (errors are one line on stderr)."""
-    try:
-        return _act(args)
-    except (KeyboardInterrupt, CancelledError):
-        _error("\ninterrupted; nothing was installed (a partial download resumes next time)")
-        return 130
-    except KhulasaError as error:
-        _error(str(error))
-        return 2
-    except OSError as error:
-        _error(f"{error.filename or 'models'}: {error.strerror or error}")
-        return 2

@@ -12,14 +12,11 @@ import argparse
 import json
 import sys
 
-from models.errors import KhulasaError, NoModelError
+from cli import say
 
 
-def _error(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _translate(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Translate and print; errors propagate to ``cli.run``."""
     from models.reading import read_article
     from models.translation import ModelStore, Translator, translate_article
 
@@ -32,7 +29,7 @@ def _translate(args: argparse.Namespace) -> int:
         indices = summarize(article, Length(sentences=args.sentences, ratio=args.ratio, words=args.words))
     translator = Translator(model_dir)
     if sys.stderr.isatty():
-        _error(f"{article.name}: translating {len(indices)} sentences with {translator.model_id}")
+        say(f"{article.name}: translating {len(indices)} sentences with {translator.model_id}")
     translate_article(article, translator, indices)
     translations = [article.translations[i] for i in indices]
     if args.format == "json":
@@ -43,18 +40,3 @@ def _translate(args: argparse.Namespace) -> int:
         for translation in translations:
             print(translation.target)
     return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    """Translate and print; returns the exit code (errors are one line on stderr)."""
-    try:
-        return _translate(args)
-    except NoModelError as error:
-        _error(str(error))
-        return 3
-    except KhulasaError as error:
-        _error(str(error))
-        return 2
-    except KeyboardInterrupt:
-        _error(f"{args.file}: interrupted")
-        return 130

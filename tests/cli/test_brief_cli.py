@@ -121,7 +121,7 @@ def test_output_that_is_an_input_is_refused(seed_paths, tmp_path, capsys):
 
 def test_a_model_that_does_not_exist_is_an_error(seed_paths, tmp_path, capsys):
     out = tmp_path / "brief.md"
-    assert run(["brief", str(seed_paths[0]), "-o", str(out), "--model", str(tmp_path / "nope")]) == 2
+    assert run(["brief", str(seed_paths[0]), "-o", str(out), "--model", str(tmp_path / "nope")]) == 3
     assert "nope" in capsys.readouterr().err
     assert not out.exists()
 
