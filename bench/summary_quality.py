@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(SHARED / "tools"))
 
 from arrouge import score  # noqa: E402
+from results_file import write_section  # noqa: E402
 
 from models.reading import read_article  # noqa: E402
 from models.summarize import ALGORITHMS, Length, summarize  # noqa: E402
@@ -34,19 +35,6 @@ from models.summarize.sumy_rank import SUMY_ALGORITHMS  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "summary.md"
 OFFICIAL = "{python} main.py summarize --words {{words}}{option} {{file}}"
-
-
-def write_section(path: Path, heading: str, body: str) -> None:
-    """Replace (or append) the ``## heading`` section of a markdown results file."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Summariser results\n"
-    section = f"## {heading}\n\n{body.strip()}\n"
-    pattern = re.compile(rf"^## {re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip() + "\n", encoding="utf-8")
 
 
 def budget(row: dict) -> int:

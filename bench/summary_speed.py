@@ -24,7 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from summary_quality import RESULTS, write_section  # noqa: E402
+from results_file import write_section  # noqa: E402
+from summary_quality import RESULTS  # noqa: E402
 
 from models.arabic import stem  # noqa: E402
 from models.reading import article_from_text  # noqa: E402

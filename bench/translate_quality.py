@@ -91,9 +91,9 @@ def main(argv: list[str] | None = None) -> int:
             table.append(f"| {model_dir.name} | {name} | {count} | {bleu:.1f} | {chrf:.1f} | {seconds:.0f} |")
     print("\n".join(table))
     if args.write:
-        from translate_speed import write_section
+        from results_file import RESULTS_DIR, write_section
 
-        write_section("Translation quality (`bench/translate_quality.py`)",
+        write_section(RESULTS_DIR / "translation.md", "Translation quality (`bench/translate_quality.py`)",
                       "sacrebleu corpus BLEU and chrF, Arabic→English, default options (beam 2).\n\n"
                       + "\n".join(table))
     return 0

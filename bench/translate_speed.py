@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -43,8 +42,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from results_file import RESULTS_DIR, write_section  # noqa: E402
+
 NTREX = REPO.parent / "shared" / "data" / "mt" / "ntrex128.ar"
-RESULTS = REPO / "bench" / "results" / "translation.md"
+RESULTS = RESULTS_DIR / "translation.md"
 
 RSS_CHILD = """
 import resource, sys, tempfile
@@ -182,19 +183,6 @@ def summary_latency(model_dir: Path, *, runs: int, threads: int, tmp: Path) -> t
     return latency, float(child.stdout.split()[-1])
 
 
-def write_section(heading: str, body: str) -> None:
-    """Replace (or add) the ``## heading`` section of bench/results/translation.md."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Translation benchmarks\n"
-    section = f"## {heading}\n\n{body.strip()}\n"
-    pattern = re.compile(rf"^## {re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text.rstrip() + "\n", encoding="utf-8")
-
-
 def _markdown(rows: list[dict], latency: float, rss: float, runs: int) -> str:
     lines = [
         f"Random-weight models with the real architectures, int8, 2 threads, beam 2, first "
@@ -244,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         latency, rss = summary_latency(rows[0]["model_dir"], runs=args.runs, threads=args.threads, tmp=tmp)
     print(f"base: summary latency {latency:.3f} s, peak RSS {rss:.0f} MB")
     if args.write:
-        write_section("Translation speed (`bench/translate_speed.py`)",
+        write_section(RESULTS, "Translation speed (`bench/translate_speed.py`)",
                       _markdown(rows, latency, rss, args.runs))
     base = rows[0]
     print(json.dumps({
