@@ -55,14 +55,10 @@ def summarise(article: Article, *, length, algorithm: str) -> None:
 
 
 def reannotate(article: Article) -> Article:
-    """Entities again after a summary change (which ones are in the summary, their order), keeping the
-    English forms; ~40 ms for 1,000 words, so it runs on the serial worker, before any translation."""
-    from models.ner import annotate, project
+    """Entities again after a summary change (~40 ms for 1,000 words: runs on the serial worker)."""
+    from models.pipeline import reannotate as _reannotate
 
-    annotate(article)
-    if article.translations:
-        project(article)
-    return article
+    return _reannotate(article)
 
 
 def translate(article: Article, translator, *, indices: Sequence[int],

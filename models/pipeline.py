@@ -23,6 +23,14 @@ def analyse(article: Article, *, length: Length | None = None, algorithm: str = 
     return article
 
 
+def reannotate(article: Article) -> Article:
+    """Entities again after the summary changed (which are in it, their order), English forms kept."""
+    annotate(article)
+    if article.translations:
+        project(article)
+    return article
+
+
 def open_article(path: str | Path, *, length: Length | None = None, algorithm: str = "auto") -> Article:
     """Read, summarise and annotate one file. Raises ``ArticleError`` for unreadable input."""
     return analyse(read_article(path), length=length, algorithm=algorithm)
