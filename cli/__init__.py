@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from models import __version__
@@ -92,6 +93,9 @@ def run(argv: list[str]) -> int:
     except KhulasaError as error:
         say(str(error))
         return 2
+    except BrokenPipeError:  # the reader went away, e.g. piped into `head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as error:
         say(f"{error.filename or args.command}: {error.strerror or error}")
         return 2

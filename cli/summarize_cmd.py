@@ -38,29 +38,27 @@ def run(args: argparse.Namespace) -> int:
     except KhulasaError as error:
         print(f"khulasa summarize: {error}", file=sys.stderr)
         return 2
-    failed = False
+    failed = printed = False
     objects = []
-    try:
-        for path in args.files:
-            try:
-                article = read_article(path)
-                summarize(article, length, args.algorithm)
-            except KhulasaError as error:
-                message = str(error)
-                print(message if path in message else f"{path}: {message}", file=sys.stderr)
-                failed = True
-                continue
-            if args.format == "json":
-                objects.append(_as_json(path, article))
-                continue
-            if len(args.files) > 1 and path != args.files[0]:
-                print()
-            for sentence in article.summary_sentences:
-                print(" ".join(sentence.text.split()))
-        if args.format == "json" and objects:
-            payload = objects[0] if len(args.files) == 1 else objects
-            print(json.dumps(payload, ensure_ascii=False, indent=1))
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into `head`
-        sys.stderr.close()
+    for path in args.files:
+        try:
+            article = read_article(path)
+            summarize(article, length, args.algorithm)
+        except KhulasaError as error:
+            message = str(error)
+            print(message if path in message else f"{path}: {message}", file=sys.stderr)
+            failed = True
+            continue
+        if args.format == "json":
+            objects.append(_as_json(path, article))
+            continue
+        if printed:
+            print()  # a blank line between files
+        printed = True
+        for sentence in article.summary_sentences:
+            print(" ".join(sentence.text.split()))
+    if args.format == "json" and objects:
+        payload = objects[0] if len(args.files) == 1 else objects
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    sys.stdout.flush()
     return 2 if failed else 0

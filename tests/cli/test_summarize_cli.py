@@ -86,3 +86,13 @@ def test_command_line_starts_light(seed_paths):
                          check=False)
     assert out.stderr == ""
     assert out.stdout.strip().endswith("heavy: [] 0")
+
+
+def test_blank_line_only_between_printed_summaries(tmp_path, seed_paths, capsys):
+    from cli import run
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert run(["summarize", str(empty), str(seed_paths[0]), str(seed_paths[2]), "--sentences", "1"]) == 2
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[0] and lines[1] == "" and lines[2]
