@@ -9,12 +9,16 @@ all put the same things in the same order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from models.briefing.content import AlignedSentence, ArticleSection, Brief, EntityRow
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+T = TypeVar("T")
 
 
 def lang_of(text: str) -> str:
@@ -71,40 +75,32 @@ class Table:
 Block = Heading | Paragraph | Field | Table
 
 
+def _table(items: Iterable[T], columns: Sequence[tuple[Column, Callable[[T], str]] | None]) -> Table:
+    """One row per item; each column comes with the function giving its cell (``None`` leaves it out)."""
+    chosen = [c for c in columns if c is not None]
+    return Table(
+        tuple(column for column, _ in chosen),
+        tuple(tuple(cell(item) for _, cell in chosen) for item in items),
+    )
+
+
 def _sentence_table(sentences: tuple[AlignedSentence, ...], *, english: bool, numbered: bool) -> Table:
-    columns = [Column("Arabic", "ar")]
-    if english:
-        columns.append(Column("English"))
-    if numbered:
-        columns.append(Column("Article", numeric=True))
-    rows = []
-    for s in sentences:
-        row = [s.arabic]
-        if english:
-            row.append(s.english)
-        if numbered:
-            row.append(str(s.article))
-        rows.append(tuple(row))
-    return Table(tuple(columns), tuple(rows))
+    return _table(sentences, [
+        (Column("Arabic", "ar"), lambda s: s.arabic),
+        (Column("English"), lambda s: s.english) if english else None,
+        (Column("Article", numeric=True), lambda s: str(s.article)) if numbered else None,
+    ])
 
 
 def _entity_table(entities: tuple[EntityRow, ...], *, english: bool, index: bool) -> Table:
-    columns = [Column("Arabic", "ar")]
-    if english:
-        columns.append(Column("English"))
-    columns += [Column("Type"), Column("Mentions", numeric=True)]
-    if index:
-        columns.append(Column("Articles"))
-    rows = []
-    for e in entities:
-        row = [e.arabic]
-        if english:
-            row.append(e.english)
-        row += [e.type_name, str(e.mentions)]
-        if index:
-            row.append(", ".join(str(n) for n in e.articles))
-        rows.append(tuple(row))
-    return Table(tuple(columns), tuple(rows))
+    """The English column only when ``english`` and some entity has an English form."""
+    return _table(entities, [
+        (Column("Arabic", "ar"), lambda e: e.arabic),
+        (Column("English"), lambda e: e.english) if english and any(e.english for e in entities) else None,
+        (Column("Type"), lambda e: e.type_name),
+        (Column("Mentions", numeric=True), lambda e: str(e.mentions)),
+        (Column("Articles"), lambda e: ", ".join(str(n) for n in e.articles)) if index else None,
+    ])
 
 
 def _section(section: ArticleSection, *, several: bool, english: bool) -> list[Block]:
@@ -128,8 +124,7 @@ def _section(section: ArticleSection, *, several: bool, english: bool) -> list[B
         blocks.append(Paragraph("The article is too short to summarise."))
     blocks.append(Heading("Key entities", level + 1))
     if section.entities:
-        has_english = english and any(e.english for e in section.entities)
-        blocks.append(_entity_table(section.entities, english=has_english, index=False))
+        blocks.append(_entity_table(section.entities, english=english, index=False))
     else:
         blocks.append(Paragraph("No people, places or organisations were found."))
     return blocks
@@ -148,8 +143,7 @@ def layout(brief: Brief) -> list[Block]:
         ))
         blocks.append(_sentence_table(brief.combined_summary, english=english, numbered=True))
         blocks.append(Heading("Entity index", 1))
-        has_english = english and any(e.english for e in brief.entity_index)
-        blocks.append(_entity_table(brief.entity_index, english=has_english, index=True))
+        blocks.append(_entity_table(brief.entity_index, english=english, index=True))
     for section in brief.sections:
         blocks += _section(section, several=brief.combined, english=english)
     if brief.has_appendix:
