@@ -8,8 +8,8 @@ The generator trains SentencePiece models on the seed articles (Arabic side)
 should look like a real model's) and on a short English text written below
 (English side), writes a Marian
 ``.npz`` with random weights (fixed seed) plus the OPUS-MT files around it, and
-converts it with ctranslate2's own OPUS-MT converter to int8, exactly the path
-the model store takes for a downloaded OPUS-MT zip. Layouts:
+converts it to int8 with the model store's own ``convert_marian``, exactly the
+path the store takes for a downloaded OPUS-MT zip. Layouts:
 
 - ``ct2``: an OPUS-MT style CTranslate2 folder (``model.bin``, ``source.spm``, ``target.spm``), the default;
 - ``argos``: an Argos Translate package ``OUT_DIR/translate-ar_en-test.argosmodel``
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 import sys
 import tempfile
 import zipfile
@@ -39,6 +40,11 @@ import sentencepiece as spm
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from models.translation.packages import convert_marian  # noqa: E402
+
 SEEDS = REPO / "seeds"
 ARGOS_NAME = "translate-ar_en-test"
 MARIAN_NAME = "opus-mt-test"
@@ -209,12 +215,6 @@ def _write_marian(folder: Path, arch: Arch, src_model: bytes, tgt_model: bytes, 
     np.savez(folder / NPZ_NAME, **_marian_weights(arch, len(src_tokens), len(tgt_tokens), seed))
 
 
-def _convert(marian_dir: Path, out: Path) -> None:
-    from ctranslate2.converters import OpusMTConverter
-
-    OpusMTConverter(str(marian_dir)).convert(str(out), quantization="int8", force=True)
-
-
 def _zip_folder(folder: Path, archive: Path, top: str | None) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
         for path in sorted(folder.rglob("*")):
@@ -229,7 +229,7 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
     """Build a random-weight Arabic→English model and return its folder or archive path.
 
     Args:
-        out_dir: folder to write into (created when missing).
+        out_dir: folder to write into (created when missing; other files in it are left alone).
         arch: ``tiny``, ``base`` or ``big``.
         layout: ``ct2`` (returns ``out_dir``), ``argos`` or ``marian-zip`` (return the archive path).
         seed: weight seed; the same seed gives the same model and so the same translations.
@@ -253,7 +253,9 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
             shared = _train_spm(arabic + english * 4, spec.pieces)
             _write_marian(marian, spec, shared, shared, seed)
             package = Path(tmp) / ARGOS_NAME
-            _convert(marian, package / "model")
+            convert_marian(marian, package / "model")
+            for name in ("source.spm", "target.spm", "README.md"):  # OPUS-MT files, not Argos ones
+                (package / "model" / name).unlink()
             (package / "sentencepiece.model").write_bytes(shared)
             (package / "README.md").write_bytes((marian / "README.md").read_bytes())
             metadata = {"package_version": "1.0", "argos_version": "1.9", "from_code": "ar", "to_code": "en",
@@ -271,9 +273,9 @@ def make_test_model(out_dir: str | Path, *, arch: str = "tiny", layout: str = "c
             archive = out / f"{MARIAN_NAME}.zip"
             _zip_folder(marian, archive, None)
             return archive
-        _convert(marian, out)
-        for name in ("source.spm", "target.spm", "README.md"):
-            (out / name).write_bytes((marian / name).read_bytes())
+        converted = Path(tmp) / "converted"
+        convert_marian(marian, converted)  # keeps source.spm, target.spm and README.md
+        shutil.copytree(converted, out, dirs_exist_ok=True)
         return out
 
 

@@ -27,13 +27,18 @@ REPO = Path(__file__).resolve().parents[1]
 _BUILT: dict[str, Path] = {}
 
 
+def make_test_model(out_dir: Path, **options: object) -> Path:
+    """``bench/make_test_model.py``'s generator (``bench`` is not a package)."""
+    if str(REPO / "bench") not in sys.path:
+        sys.path.insert(0, str(REPO / "bench"))
+    from make_test_model import make_test_model as make
+
+    return make(out_dir, **options)
+
+
 def tiny_model_path(layout: str = "ct2") -> Path:
     """The tiny model in ``layout`` (ct2 folder, .argosmodel or Marian zip), built on first use."""
     if layout not in _BUILT:
-        if str(REPO / "bench") not in sys.path:
-            sys.path.insert(0, str(REPO / "bench"))
-        from make_test_model import make_test_model
-
         out = Path(tempfile.mkdtemp(prefix=f"khulasa-tiny-{layout}-"))
         atexit.register(shutil.rmtree, out, ignore_errors=True)
         _BUILT[layout] = make_test_model(out / "tiny-test-model", arch="tiny", layout=layout)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from model_fixtures import tiny_model_dir, tiny_translator  # noqa: F401
+from model_fixtures import make_test_model, tiny_model_dir, tiny_translator  # noqa: F401
 
 from models.article import Article, Sentence, Translation
 from models.errors import CancelledError, ModelError
@@ -163,13 +163,6 @@ def test_not_a_model_folder(tmp_path):
 
 
 def test_multilingual_model_gets_language_tokens(tmp_path):
-    import sys
-
-    from conftest import REPO
-
-    sys.path.insert(0, str(REPO / "bench"))
-    from make_test_model import make_test_model
-
     translator = Translator(make_test_model(tmp_path / "nllb-like", language_tokens=True), cache=False)
     assert translator.files.layout == "multilingual"
     assert (translator.files.source_prefix, translator.files.target_prefix) == (("arb_Arab",), ("eng_Latn",))
@@ -177,3 +170,9 @@ def test_multilingual_model_gets_language_tokens(tmp_path):
     assert result.target.strip() and "eng_Latn" not in result.target
     words = ARABIC[1].split()
     assert result.alignment and all(ARABIC[1][s0:s1] in words for s0, s1, _, _ in result.alignment)
+
+
+def test_test_model_generator_leaves_other_files_in_its_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me")
+    assert make_test_model(tmp_path) == tmp_path
+    assert (tmp_path / "notes.txt").read_text() == "keep me" and (tmp_path / "model.bin").is_file()
