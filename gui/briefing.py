@@ -44,6 +44,17 @@ class BriefOptions(QDialog):
             layout.addWidget(widget)
 
 
+def brief_path(name: str, chosen_filter: str) -> Path:
+    """The file picked in the dialog; without a brief suffix it gets the chosen filter's (Word if none)."""
+    from models.briefing.output import FORMATS
+
+    path = Path(name)
+    if path.suffix.lower() in FORMATS:
+        return path
+    suffix = next((k for k, v in FILTERS.items() if v == chosen_filter), "docx")
+    return path.with_name(f"{path.name}.{suffix}")
+
+
 def save_briefing(articles, path: Path, *, full_translation: bool) -> None:
     """Write the brief (format by suffix; PDF through Qt's shaping). Raises ``KhulasaError``/``OSError``."""
     from gui.pdf_writer import write_pdf
@@ -74,10 +85,7 @@ def save_briefing_dialog(window) -> None:
                                                       ";;".join(FILTERS.values()))
     if not name:
         return
-    path = Path(name)
-    if path.suffix.lower().lstrip(".") not in FILTERS:
-        suffix = next(k for k, v in FILTERS.items() if v == chosen_filter) if chosen_filter else "docx"
-        path = path.with_name(path.name + f".{suffix}")
+    path = brief_path(name, chosen_filter)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         # a snapshot: a running translation keeps adding sentences to the live articles

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QFont, QPalette
 
 from gui import clipboard
+from gui.briefing import FILTERS, brief_path
 from gui.highlight import theme_for
 from gui.settings import Settings
 from gui.views.render import PENDING, render_original, render_summary, render_translation
@@ -148,3 +149,12 @@ def test_first_launch_opens_a_seed_then_the_last_session(qapp, tmp_path, seed_pa
     assert _initial_files(none, settings) == [kept]
     given = Namespace(files=["a.txt"], screenshot=None)
     assert _initial_files(given, settings) == [Path("a.txt")]
+
+
+def test_brief_path_keeps_every_brief_suffix_and_adds_the_chosen_one_otherwise():
+    assert brief_path("/t/a.htm", FILTERS["docx"]) == Path("/t/a.htm")
+    assert brief_path("/t/a.MARKDOWN", "") == Path("/t/a.MARKDOWN")
+    assert brief_path("/t/a.pdf", FILTERS["md"]) == Path("/t/a.pdf")
+    assert brief_path("/t/a", FILTERS["pdf"]) == Path("/t/a.pdf")
+    assert brief_path("/t/a.txt", FILTERS["html"]) == Path("/t/a.txt.html")
+    assert brief_path("/t/a", "Some other filter (*)") == Path("/t/a.docx")
