@@ -50,23 +50,31 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def drop_near_duplicates(
-    sentences: Iterable[AlignedSentence], threshold: float = DUPLICATE_COSINE
-) -> tuple[AlignedSentence, ...]:
-    """``sentences`` in order, without those too close to an earlier kept one."""
+def _distinct(
+    sentences: Iterable[AlignedSentence], threshold: float
+) -> list[tuple[AlignedSentence, Counter[str]]]:
+    """``sentences`` in order with their stem bags, without those too close to an earlier kept one."""
     kept: list[tuple[AlignedSentence, Counter[str]]] = []
     for sentence in sentences:
         bag = content_stems(sentence.arabic)
         if all(cosine(bag, other) < threshold for _, other in kept):
             kept.append((sentence, bag))
-    return tuple(sentence for sentence, _ in kept)
+    return kept
+
+
+def drop_near_duplicates(
+    sentences: Iterable[AlignedSentence], threshold: float = DUPLICATE_COSINE
+) -> tuple[AlignedSentence, ...]:
+    """``sentences`` in order, without those too close to an earlier kept one."""
+    return tuple(sentence for sentence, _ in _distinct(sentences, threshold))
 
 
 def combined_summary(sections: Sequence[ArticleSection]) -> tuple[AlignedSentence, ...]:
     """The story across ``sections``: their best-supported summary sentences, without repeats."""
-    pool = drop_near_duplicates(s for section in sections for s in section.summary)
+    kept = _distinct((s for section in sections for s in section.summary), DUPLICATE_COSINE)
+    pool = [sentence for sentence, _ in kept]
+    bags = [bag for _, bag in kept]
     size = min(len(pool), max(len(section.summary) for section in sections) + COMBINED_EXTRA)
-    bags = [content_stems(s.arabic) for s in pool]
     similar = [[cosine(a, b) for b in bags] for a in bags]
     support = [
         sum(similar[i][j] for j, other in enumerate(pool) if other.article != sentence.article)
