@@ -56,11 +56,12 @@ def build_document(brief: Brief) -> QTextDocument:
     _ensure_app()
     document = QTextDocument()
     document.setDocumentMargin(0)
+    arabic = arabic_fonts()
     font = QFont()
-    font.setFamilies(["Noto Sans", "DejaVu Sans", "Arial", *arabic_fonts()])
+    font.setFamilies(["Noto Sans", "DejaVu Sans", "Arial", *arabic])
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
-    document.setHtml(render_html(brief, arabic_fonts=arabic_fonts()))
+    document.setHtml(render_html(brief, arabic_fonts=arabic))
     return document
 
 
