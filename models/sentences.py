@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["MAX_WORDS", "paragraph_spans", "split_sentences"]
+__all__ = ["MAX_WORDS", "paragraph_spans", "split_paragraphs", "split_sentences"]
 
 MAX_WORDS = 60
 """Sentences longer than this are cut at ``؛`` or ``،``."""
@@ -47,14 +47,26 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     surrounding whitespace excluded; spans without any letter or digit are
     dropped.
     """
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
+    return [span for _, spans in split_paragraphs(text, start, end) for span in spans]
+
+
+def split_paragraphs(
+    text: str, start: int = 0, end: int | None = None,
+) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Each paragraph span of ``text[start:end]`` (see :func:`paragraph_spans`) with its sentence spans.
+
+    Paragraphs without a sentence (no letter or digit) are left out.
+    """
+    found = []
     for para_start, para_end in paragraph_spans(text, start, end):
+        spans: list[tuple[int, int]] = []
         for s, e in _split_block(text, para_start, para_end):
             s, e = _strip(text, s, e)
             if s < e and _WORD_CHAR_RE.search(text, s, e):
                 spans.extend(_split_long(text, s, e))
-    return spans
+        if spans:
+            found.append(((para_start, para_end), spans))
+    return found
 
 
 def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.article import Article, Metadata, Sentence
-from models.sentences import paragraph_spans, split_sentences
+from models.sentences import paragraph_spans, split_paragraphs
 
 # Headlines are short and do not end like a sentence (a question or exclamation is fine).
 # News headlines run to ~16 words; a longer first line counts only when a blank line follows it.
@@ -255,17 +255,11 @@ def article_from_text(text: str, path: str | Path | None = None, *, headline: bo
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
     if found.body:
-        # one pass over the whole body, so the splitter sees the same wrapped lines as paragraph_spans
-        spans = split_sentences(text, *found.body)
-        for p_start, p_end in paragraph_spans(text, *found.body):
-            first = len(sentences)
-            inside = [(s, e) for s, e in spans[first:] if s < p_end]
-            if not inside:
-                continue
-            number = len(paragraphs)
-            paragraphs.append((p_start, p_end))
-            sentences.extend(Sentence(first + i, start, end, text[start:end], number)
-                             for i, (start, end) in enumerate(inside))
+        # one pass over the whole body, so hard-wrapped lines are judged against the whole body's width
+        for number, (paragraph, spans) in enumerate(split_paragraphs(text, *found.body)):
+            paragraphs.append(paragraph)
+            sentences.extend(Sentence(i, start, end, text[start:end], number)
+                             for i, (start, end) in enumerate(spans, start=len(sentences)))
     title = found.title
     return Article(
         text=text,
