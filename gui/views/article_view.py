@@ -60,7 +60,6 @@ class ArticleView(QWidget):
         self.pinned: int | None = None  # clicked sentence
         self.hovered: int | None = None
         self.entity: int | None = None
-        self.has_model = True
         self.summary_key: tuple = ()  # the (algorithm, unit, value) the summary was made with
         self.translated_with: Path | None = None  # the model folder of the last finished translation
         self.translation_paused = False  # cancelled or failed: only an explicit request resumes it
@@ -72,6 +71,7 @@ class ArticleView(QWidget):
         self.headline_en = QLabel(objectName="headlineEnglish", wordWrap=True)
         self.metadata = QLabel(objectName="metadata", wordWrap=True)
         self.legend = Legend()
+        self.legend.set_theme(theme)
 
         self.original = SentencePane(rtl=True, name="originalPane")
         self.summary = SentencePane(rtl=True, name="summaryPane")
@@ -147,6 +147,7 @@ class ArticleView(QWidget):
 
     def set_style(self, theme: Theme, fonts: Fonts) -> None:
         self.theme, self.fonts = theme, fonts
+        self.legend.set_theme(theme)
         self.refresh()
 
     def refresh(self) -> None:
@@ -155,13 +156,10 @@ class ArticleView(QWidget):
         self.headline.setFont(QFont(self.fonts.arabic.family(), round(self.fonts.arabic.pointSizeF() * 1.35),
                                     QFont.Weight.Bold))
         self.headline.setText(article.title or article.name)
-        self.headline_en.setText(article.title_translation)
-        self.headline_en.setVisible(bool(article.title_translation))
         meta = article.metadata
         name = article.path.name if article.path and article.title else ""  # else it is the headline
         parts = [name, meta.source, meta.dateline, " · ".join(meta.keywords)]
         self.metadata.setText("  ·  ".join(p for p in parts if p))
-        self.legend.set_theme(self.theme)
         self.original.show_rendered(render_original(article, self.theme, self.fonts.arabic))
         self.summary.show_rendered(render_summary(article, self.theme, self.fonts.arabic))
         self.entities.set_entities(article.entities, self.theme, self.fonts.arabic)
@@ -174,11 +172,10 @@ class ArticleView(QWidget):
         self.translation.show_rendered(render_translation(
             self.article, self.translation_indices(), self.theme, self.fonts.english,
             by_paragraph=self.scope == "article"))
-        self.translation_stack.setCurrentWidget(self.translation if self.has_model else self.no_model)
         self._paint()
 
     def set_has_model(self, has_model: bool) -> None:
-        self.has_model = has_model
+        """Show the English pane, or the "no model" panel with its Model manager button."""
         self.translation_stack.setCurrentWidget(self.translation if has_model else self.no_model)
 
     def set_scope(self, scope: str) -> None:
