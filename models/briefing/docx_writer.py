@@ -98,7 +98,7 @@ def _table(document: DocumentObject, table: Table) -> DocxTable:
     out = document.add_table(rows=1, cols=len(table.columns))
     out.style = "Table Grid"
     usable = _PAGE_WIDTH - 2 * _MARGIN
-    narrow = [c.numeric or c.title == "Type" for c in table.columns]
+    narrow = [c.numeric or c.short for c in table.columns]
     narrow_width = Cm(2.2)
     wide_width = int((usable - narrow_width * sum(narrow)) / max(1, narrow.count(False)))
     widths = [narrow_width if n else wide_width for n in narrow]

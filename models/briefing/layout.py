@@ -59,9 +59,12 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A table column; ``numeric`` cells align right, ``short`` ones (and numbers) get a narrow width."""
+
     title: str
     lang: str = "en"
     numeric: bool = False
+    short: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def _entity_table(entities: tuple[EntityRow, ...], *, english: bool, index: bool
     return _table(entities, [
         (Column("Arabic", "ar"), lambda e: e.arabic),
         (Column("English"), lambda e: e.english) if english and any(e.english for e in entities) else None,
-        (Column("Type"), lambda e: e.type_name),
+        (Column("Type", short=True), lambda e: e.type_name),
         (Column("Mentions", numeric=True), lambda e: str(e.mentions)),
         (Column("Articles"), lambda e: ", ".join(str(n) for n in e.articles)) if index else None,
     ])
