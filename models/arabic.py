@@ -19,6 +19,7 @@ from models.paths import bundled_data_dir
 
 __all__ = [
     "STOP_WORDS",
+    "STOP_WORD_FORMS",
     "is_stop_word",
     "normalize",
     "proclitic_length",
@@ -151,10 +152,12 @@ def _load_stop_words() -> frozenset[str]:
 STOP_WORDS: frozenset[str] = _load_stop_words()
 """Arabic function words (particles, pronouns, prepositions, …) in normalised form."""
 
+STOP_WORD_FORMS: frozenset[str] = STOP_WORDS | frozenset(
+    clitic + word for word in STOP_WORDS if len(word) > 1 for clitic in _CONJUNCTIONS + _PREPOSITIONS
+)
+""":data:`STOP_WORDS` also with one و/ف/ب/ك/ل clitic attached (``وهو``, ``فإن``), for whole-token checks."""
+
 
 def is_stop_word(word: str) -> bool:
     """Whether ``word`` is a function word, also with a و/ف/ب/ك/ل clitic attached."""
-    norm = normalize(word)
-    if norm in STOP_WORDS:
-        return True
-    return len(norm) > 2 and norm[0] in "وفبكل" and norm[1:] in STOP_WORDS
+    return normalize(word) in STOP_WORD_FORMS

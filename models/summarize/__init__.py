@@ -14,13 +14,12 @@ stop words.
 from __future__ import annotations
 
 from models.article import Article
-from models.summarize import auto
+from models.summarize import auto, sumy_rank
 from models.summarize.length import Length, SummaryError, select
-from models.summarize.sumy_rank import SUMY_ALGORITHMS
 
 __all__ = ["ALGORITHMS", "Length", "SummaryError", "check_algorithm", "rank", "summarize"]
 
-ALGORITHMS: tuple[str, ...] = ("auto", "lead", *SUMY_ALGORITHMS)
+ALGORITHMS: tuple[str, ...] = ("auto", "lead", *sumy_rank.SUMY_ALGORITHMS)
 
 
 def check_algorithm(algorithm: str) -> None:
@@ -39,9 +38,7 @@ def rank(article: Article, algorithm: str = "auto", length: Length | None = None
         return auto.rank(article, budget=length.words if length else None)
     if algorithm == "lead":
         return list(range(len(article.sentences)))
-    from models.summarize.sumy_rank import rank as sumy_rank
-
-    return sumy_rank(article, algorithm)
+    return sumy_rank.rank(article, algorithm)
 
 
 def summarize(article: Article, length: Length | None = None, algorithm: str = "auto") -> list[int]:

@@ -9,10 +9,9 @@ to rank all sentences; the length is applied afterwards by our own code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import groupby
 
-from models.arabic import STOP_WORDS, stem, words
+from models.arabic import STOP_WORD_FORMS, stem, words
 from models.article import Article
 
 SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction", "edmundson")
@@ -49,12 +48,6 @@ class _Tokenizer:
         return tuple(words(text))
 
 
-@lru_cache(maxsize=1)
-def stop_word_forms() -> frozenset[str]:
-    """Stop words with and without an attached و/ف/ب/ك/ل, as sumy compares whole tokens."""
-    return STOP_WORDS | {clitic + word for word in STOP_WORDS for clitic in "وفبكل"}
-
-
 def build_document(article: Article):
     """A sumy document whose sentences are the article's sentences, in order."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -85,19 +78,18 @@ def _summarizer(name: str):
     }
     summarizer = classes[name](_surface if name in WORD_PROBABILITY else stem)
     if name == "edmundson":
-        summarizer.null_words = stop_word_forms()
+        summarizer.null_words = STOP_WORD_FORMS  # sumy compares whole tokens
         summarizer.bonus_words = BONUS_WORDS
         summarizer.stigma_words = STIGMA_WORDS
     else:
-        summarizer.stop_words = stop_word_forms()
+        summarizer.stop_words = STOP_WORD_FORMS
     return summarizer
 
 
-def rank(article: Article, name: str, document=None) -> list[int]:
+def rank(article: Article, name: str) -> list[int]:
     """All sentence indices of ``article``, best first, as sumy's ``name`` rates them."""
     n = len(article.sentences)
-    forms = stop_word_forms()
-    if n < 2 or not any(w not in forms for s in article.sentences for w in words(s.text)):
+    if n < 2 or not any(w not in STOP_WORD_FORMS for s in article.sentences for w in words(s.text)):
         return list(range(n))  # nothing to compare: keep article order
     ranked = []
 
@@ -105,5 +97,5 @@ def rank(article: Article, name: str, document=None) -> list[int]:
         ranked.extend(info.order for info in infos)
         return infos
 
-    _summarizer(name)(document or build_document(article), take_all)
+    _summarizer(name)(build_document(article), take_all)
     return ranked
