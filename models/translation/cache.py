@@ -47,11 +47,6 @@ class TranslationCache:
         self._conn: sqlite3.Connection | None = None
         self._open()
 
-    @property
-    def enabled(self) -> bool:
-        """False when the cache could not be opened or rebuilt; lookups then always miss."""
-        return self._conn is not None
-
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=self._timeout, check_same_thread=False)
         try:

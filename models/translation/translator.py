@@ -147,10 +147,6 @@ class Translator:
         self._source_column = len(files.source_prefix) + int(files.add_source_bos)
         self._source_suffix = ["</s>"] if files.target_prefix else []
 
-    @property
-    def model_dir(self) -> Path:
-        return self.files.root
-
     def translate(
         self,
         texts: Sequence[str],
@@ -162,7 +158,8 @@ class Translator:
 
         ``on_result`` is called once per text as soon as it is finished (cache
         hits first). Raises ``CancelledError`` when ``cancel()`` turns true
-        between batches; results delivered before that stay delivered.
+        between batches (results delivered before that stay delivered), and
+        ``ModelError`` when CTranslate2 fails on a batch.
         """
         results: list[Translation | None] = [None] * len(texts)
         positions: dict[str, list[int]] = {}
@@ -204,12 +201,16 @@ class Translator:
         while batches or in_flight:
             if cancel is not None and cancel():
                 raise CancelledError()  # at most workers + 1 submitted batches finish unseen
-            while batches and len(in_flight) <= self._workers:
-                batch = batches.pop(0)
-                in_flight.append((batch, self._submit(batch)))
-            batch, pending_results = in_flight.popleft()
+            try:
+                while batches and len(in_flight) <= self._workers:
+                    batch = batches.pop(0)
+                    in_flight.append((batch, self._submit(batch)))
+                batch, pending_results = in_flight.popleft()
+                outputs = self._outputs(batch, pending_results)
+            except RuntimeError as exc:  # how CTranslate2 reports a failed batch (e.g. out of memory)
+                raise ModelError(f"{self.files.root}: translation failed ({exc})") from exc
             done = []
-            for seg, output in zip(batch, self._outputs(batch, pending_results), strict=True):
+            for seg, output in zip(batch, outputs, strict=True):
                 parts[seg.text][seg.part] = output
                 if all(p is not None for p in parts[seg.text]):
                     done.append(seg.text)

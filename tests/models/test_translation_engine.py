@@ -176,3 +176,19 @@ def test_test_model_generator_leaves_other_files_in_its_folder(tmp_path):
     (tmp_path / "notes.txt").write_text("keep me")
     assert make_test_model(tmp_path) == tmp_path
     assert (tmp_path / "notes.txt").read_text() == "keep me" and (tmp_path / "model.bin").is_file()
+
+
+def test_a_failing_batch_is_a_model_error(tiny_model_dir):  # noqa: F811
+    translator = Translator(tiny_model_dir, cache=False)
+
+    class Failing:
+        def result(self):
+            raise RuntimeError("out of memory")
+
+    class BrokenModel:
+        def translate_batch(self, sources, **kwargs):
+            return [Failing() for _ in sources]
+
+    translator._model = BrokenModel()
+    with pytest.raises(ModelError, match=f"{tiny_model_dir}: translation failed \\(out of memory\\)"):
+        translator.translate(ARABIC)
