@@ -80,11 +80,12 @@ def _one_type_per_name(mentions: list[Mention], known: Collection[str]) -> list[
     """Within one article a name keeps one type: the one most of its mentions carry, ties
     going to the more reliable type (PER, ORG, LOC, then MISC), so «عبدالفتاح السيسي»
     tagged once as PER and once as MISC is one person."""
+    keys = [tuple(_keys(m.text.split(), known)) for m in mentions]
     votes: dict[tuple[str, ...], Counter[str]] = {}
-    for m in mentions:
-        votes.setdefault(tuple(_keys(m.text.split(), known)), Counter())[m.type] += 1
-    for m in mentions:
-        counts = votes[tuple(_keys(m.text.split(), known))]
+    for m, key in zip(mentions, keys, strict=True):
+        votes.setdefault(key, Counter())[m.type] += 1
+    for m, key in zip(mentions, keys, strict=True):
+        counts = votes[key]
         m.type = max(counts, key=lambda kind: (counts[kind], -_TIE_ORDER.index(kind)))
     return mentions
 
@@ -112,16 +113,16 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
     known = {normalize(w) for m in found for w in m.text.split()} | set(names)
 
     mentions = _one_type_per_name([_trim_clitic(text, m, known) for m in found], known)
-    names: list[tuple[Mention, list[str], tuple[int, int]]] = []
+    named: list[tuple[Mention, list[str], tuple[int, int]]] = []
     for m in mentions:
         start, end = _name_span(text, m) if m.type == "PER" else (m.start, m.end)
-        names.append((m, _keys(text[start:end].split(), known), (start, end)))
+        named.append((m, _keys(text[start:end].split(), known), (start, end)))
 
     groups: list[tuple[str, list[str], list[int]]] = []  # (type, longest keys, mention indices)
     by_word: dict[tuple[str, str], list[int]] = {}  # (type, key word) -> groups holding it
-    order = sorted(range(len(names)), key=lambda i: (-len(names[i][1]), names[i][0].start))
+    order = sorted(range(len(named)), key=lambda i: (-len(named[i][1]), named[i][0].start))
     for i in order:
-        mention, keys, _ = names[i]
+        mention, keys, _ = named[i]
         near = by_word.get((mention.type, keys[-1]), []) if keys else []
         candidates = [groups[g] for g in near if _is_part(keys, groups[g][1])]
         if candidates:
@@ -135,19 +136,19 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
     summary = [(s.start, s.end) for s in article.summary_sentences]
     entities = []
     for kind, keys, members in groups:
-        members.sort(key=lambda i: names[i][0].start)
+        members.sort(key=lambda i: named[i][0].start)
         # people and organisations are named by their full form; places by their usual one
         # («مصر», not the «مصر العربية» of one «جمهورية مصر العربية»)
-        usual = members if kind == "LOC" else [i for i in members if len(names[i][1]) == len(keys)]
-        forms = Counter(text[slice(*names[i][2])] for i in usual)
+        usual = members if kind == "LOC" else [i for i in members if len(named[i][1]) == len(keys)]
+        forms = Counter(text[slice(*named[i][2])] for i in usual)
         canonical = max(forms, key=lambda f: (forms[f], -len(f)))
-        spans = [(names[i][0].start, names[i][0].end) for i in members]
+        spans = [(named[i][0].start, named[i][0].end) for i in members]
         in_summary = any(a <= s < b for s, _ in spans for a, b in summary)
         entities.append((Entity(kind, canonical, spans, in_summary=in_summary), members))
 
     entities.sort(key=lambda e: (-e[0].count, not e[0].in_summary, e[0].mentions[0][0]))
     for index, (_, members) in enumerate(entities):
         for i in members:
-            names[i][0].entity = index
+            named[i][0].entity = index
     article.mentions = mentions
     article.entities = [e for e, _ in entities]

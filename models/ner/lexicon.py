@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from models.arabic import normalize
@@ -61,7 +61,7 @@ class Lexicon:
     common: frozenset[str] = frozenset()
     attributes: frozenset[str] = frozenset()
     curated: dict[str, str] = field(default_factory=dict)
-    phrase_firsts: frozenset[str] = frozenset()
+    phrase_firsts: frozenset[str] = field(init=False, default=frozenset())  # first words of ``phrases``
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -70,10 +70,7 @@ class Lexicon:
 
     def with_known(self, known: dict[str, str], phrases: dict[str, str]) -> Lexicon:
         """A copy with harvested words ``known`` and extra ``phrases`` (jackknifed training)."""
-        merged = dict(self.phrases)
-        merged.update(phrases)
-        return Lexicon(self.gazetteer, known, merged, self.clusters, self.triggers, self.names,
-                       self.common, self.attributes, self.curated)
+        return replace(self, known=known, phrases={**self.phrases, **phrases})
 
     def save(self, path: Path) -> None:
         data = {"format": FORMAT, "gazetteer": {k: list(v) for k, v in self.gazetteer.items()},
