@@ -12,9 +12,13 @@ import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from models import __version__
 from models.errors import CancelledError, KhulasaError, NoModelError
+
+if TYPE_CHECKING:
+    from models.summarize import Length
 
 SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models")
 
@@ -70,6 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def length_of(args: argparse.Namespace) -> Length | None:
+    """The summary length given by ``--words``, ``--sentences`` or ``--ratio``; ``None`` for the default.
+
+    Raises:
+        SummaryError: the value is out of range (e.g. ``--sentences 0``).
+    """
+    if args.words is None and args.sentences is None and args.ratio is None:
+        return None
+    from models.summarize import Length
+
+    return Length(sentences=args.sentences, ratio=args.ratio, words=args.words)
+
+
 def say(message: str) -> None:
     """One line for the user on stderr."""
     print(message, file=sys.stderr)
@@ -77,9 +94,10 @@ def say(message: str) -> None:
 
 def run(argv: list[str]) -> int:
     """Parse ``argv`` and run the subcommand; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        build_parser().print_help()
+        parser.print_help()
         return 2
     module = importlib.import_module(f"cli.{args.command}_cmd")
     try:

@@ -12,17 +12,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli import say
+from cli import length_of, say
 from models.errors import ArticleError, NoModelError
-from models.summarize import Length
 
 ON_INTERRUPT = "nothing was written"
-
-
-def _length(args: argparse.Namespace) -> Length | None:
-    if args.words is None and args.sentences is None and args.ratio is None:
-        return None
-    return Length(sentences=args.sentences, ratio=args.ratio, words=args.words)
 
 
 def _translator(spec: str | None):
@@ -58,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     fmt = output_format(out)
     check_output(out, args.files)
-    length = _length(args)
+    length = length_of(args)
     translator = _translator(args.model)
 
     articles, failed = [], []

@@ -11,10 +11,11 @@ import argparse
 import json
 import sys
 
+from cli import length_of, say
 from models.article import Article
-from models.errors import KhulasaError
+from models.errors import ArticleError
 from models.reading import read_article
-from models.summarize import Length, check_algorithm, summarize
+from models.summarize import check_algorithm, summarize
 
 
 def _as_json(path: str, article: Article) -> dict:
@@ -31,22 +32,17 @@ def _as_json(path: str, article: Article) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Summarise every file; returns 2 if any file (or the options) failed, else 0."""
-    try:
-        length = Length(sentences=args.sentences, ratio=args.ratio, words=args.words)
-        check_algorithm(args.algorithm)
-    except KhulasaError as error:
-        print(f"khulasa summarize: {error}", file=sys.stderr)
-        return 2
+    """Summarise every file; returns 2 if any file failed, else 0. Bad options propagate to ``cli.run``."""
+    length = length_of(args)
+    check_algorithm(args.algorithm)
     failed = printed = False
     objects = []
     for path in args.files:
         try:
             article = read_article(path)
             summarize(article, length, args.algorithm)
-        except KhulasaError as error:
-            message = str(error)
-            print(message if path in message else f"{path}: {message}", file=sys.stderr)
+        except ArticleError as error:  # names the file
+            say(str(error))
             failed = True
             continue
         if args.format == "json":

@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from cli import say
+from cli import length_of, say
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,13 +20,14 @@ def run(args: argparse.Namespace) -> int:
     from models.reading import read_article
     from models.translation import ModelStore, Translator, translate_article
 
+    length = length_of(args)
     model_dir = ModelStore().resolve(args.model)
     article = read_article(args.file)
     indices = list(range(len(article.sentences)))
-    if args.summary_only or args.words or args.sentences or args.ratio:
-        from models.summarize import Length, summarize
+    if args.summary_only or length is not None:
+        from models.summarize import summarize
 
-        indices = summarize(article, Length(sentences=args.sentences, ratio=args.ratio, words=args.words))
+        indices = summarize(article, length)
     translator = Translator(model_dir)
     if sys.stderr.isatty():
         say(f"{article.name}: translating {len(indices)} sentences with {translator.model_id}")

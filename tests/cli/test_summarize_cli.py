@@ -96,3 +96,12 @@ def test_blank_line_only_between_printed_summaries(tmp_path, seed_paths, capsys)
     assert run(["summarize", str(empty), str(seed_paths[0]), str(seed_paths[2]), "--sentences", "1"]) == 2
     lines = capsys.readouterr().out.split("\n")
     assert lines[0] and lines[1] == "" and lines[2]
+
+
+def test_error_names_the_file_once(tmp_path, capsys, monkeypatch):
+    from cli import run
+
+    monkeypatch.chdir(tmp_path)
+    assert run(["summarize", "./missing.txt"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("missing.txt") == 1 and "file not found" in err

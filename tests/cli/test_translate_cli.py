@@ -71,3 +71,10 @@ def test_main_entry_point_subprocess(seed_paths, tiny_model_dir, tmp_path):  # n
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == len(read_article(seed_paths[0]).sentences)
+
+
+def test_zero_length_is_refused_not_ignored(capsys, seed_paths, tiny_model_dir):  # noqa: F811
+    assert run(["translate", str(seed_paths[0]), "--sentences", "0", "--model", str(tiny_model_dir)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "at least 1 sentence" in captured.err
