@@ -127,16 +127,32 @@ def common_words(sents: list[Sentence]) -> set[str]:
     return {w for w, n in total.items() if n >= 2 and named[w] < n / 2}
 
 
+def _anergazet(shared: Path) -> list[tuple[str, str]]:
+    """``(type, line)`` of every ANERgazet list line."""
+    return [(kind, line) for kind, name in GAZETTEERS.items()
+            for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines()]
+
+
+def _contemporary() -> list[tuple[str, str]]:
+    """``(type, name)`` rows of :data:`CONTEMPORARY` (``TYPE<TAB>name``; ``#`` starts a comment line)."""
+    rows = []
+    for number, line in enumerate(CONTEMPORARY.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            kind, tab, name = line.partition("\t")
+            if not tab or kind not in TYPES.values():
+                raise ValueError(f"{CONTEMPORARY}:{number}: expected TYPE<TAB>name, got {line!r}")
+            rows.append((kind, name))
+    return rows
+
+
 def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """ANERgazet plus :data:`CONTEMPORARY`, as (single stems → types, folded multi-word names → type).
 
     A contemporary person's last word (the family name) also counts as a single PER word.
     """
-    entries = [(kind, line) for kind, name in GAZETTEERS.items()
-               for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines()]
-    lines = CONTEMPORARY.read_text(encoding="utf-8").splitlines()
-    contemporary = [tuple(line.split("\t", 1)) for line in lines if line.strip() and not line.startswith("#")]
-    entries += contemporary + [("PER", name.split()[-1]) for kind, name in contemporary if kind == "PER"]
+    contemporary = _contemporary()
+    entries = _anergazet(shared) + contemporary
+    entries += [("PER", name.split()[-1]) for kind, name in contemporary if kind == "PER"]
     words: dict[str, set[str]] = defaultdict(set)
     phrases: dict[str, str] = {}
     for kind, line in entries:
@@ -150,18 +166,13 @@ def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[s
 
 def curated() -> dict[str, str]:
     """The contemporary list as normalised names → type."""
-    lines = CONTEMPORARY.read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t", 1) for line in lines if line.strip() and not line.startswith("#")]
-    return {fold(name): kind for kind, name in rows}
+    return {fold(name): kind for kind, name in _contemporary()}
 
 
 def name_words(sents: list[Sentence], shared: Path = SHARED) -> set[str]:
     """Normalised words seen inside names of ``sents`` and the gazetteers (for clitic trimming)."""
     out = {fold(t) for s in sents for (a, b, _) in decode_bio(s.tags) for t in s.tokens[a:b]}
-    for name in GAZETTEERS.values():
-        text = (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8")
-        out.update(fold(w) for w in text.split())
-    out.update(fold(w) for w in CONTEMPORARY.read_text(encoding="utf-8").split())
+    out.update(fold(w) for _, line in _anergazet(shared) + _contemporary() for w in line.split())
     return {w for w in out if len(w) > 2}
 
 
