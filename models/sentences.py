@@ -122,8 +122,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Interiors of short, closed bracket pairs in one paragraph."""
+def _bracketed(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Short, closed bracket pairs in one paragraph: starts and ends of the outermost ones, in order."""
     spans = []
     stack: list[tuple[str, int]] = []
     for i in range(start, end):
@@ -134,11 +134,20 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
             _, opened = stack.pop()
             if i - opened <= _BRACKET_SPAN:
                 spans.append((opened, i))
-    return spans
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):  # pairs from a stack nest or are disjoint: keep the outer ones
+        if not ends or s > ends[-1]:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s < pos < e for s, e in spans)
+def _inside(brackets: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether ``pos`` lies strictly between a pair from :func:`_bracketed`."""
+    starts, ends = brackets
+    i = bisect.bisect_left(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 def _token_before(text: str, pos: int, start: int) -> tuple[str, int]:
