@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-ENTITY_LABELS = {"PER": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
+from models.article import ENTITY_LABELS
 
 _LIGHT = {
     "PER": "#1456b8",

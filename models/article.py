@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+ENTITY_LABELS = {"PER": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
 
 
 @dataclass(frozen=True, slots=True)

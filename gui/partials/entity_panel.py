@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.highlight import ENTITY_LABELS, Theme
-from models.article import Entity
+from gui.highlight import Theme
+from models.article import ENTITY_LABELS, Entity
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from gui.highlight import ENTITY_LABELS, Theme
+from gui.highlight import Theme
+from models.article import ENTITY_LABELS
 
 
 class Legend(QWidget):

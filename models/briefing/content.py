@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.article import Article, Entity
+from models.article import ENTITY_LABELS, Article, Entity
 
 MAX_KEY_ENTITIES = 12
 """Entities listed per article (most mentioned first, those in the summary before ties)."""
-
-TYPE_NAMES = {"PER": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
 
 @dataclass(frozen=True, slots=True)
 class AlignedSentence:
@@ -41,7 +39,7 @@ class EntityRow:
 
     @property
     def type_name(self) -> str:
-        return TYPE_NAMES.get(self.type, self.type)
+        return ENTITY_LABELS.get(self.type, self.type)
 
 
 @dataclass(frozen=True, slots=True)
