@@ -125,37 +125,38 @@ def read_html(data: bytes) -> Extracted:
 _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.MULTILINE), repl) for pattern, repl in (
         (r"<!--.*?-->", ""),
-        (r"^\s{0,3}(?:[-*_]\s*){3,}$", ""),                 # horizontal rules
-        (r"^\s{0,3}```.*$|^\s{0,3}~~~.*$", ""),              # code fences (content kept)
-        (r"^\s{0,3}>\s?", ""),                               # block quotes
-        (r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", r"\1"),         # ATX headings
-        (r"^\s*[-*+]\s+\[[ xX]\]\s+", ""),                   # task items
-        (r"^\s*[-*+]\s+", ""),                               # bullets
+        (r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", ""),           # horizontal rules
+        (r"^[ \t]{0,3}(?:```|~~~).*$", ""),                  # code fences (content kept)
+        (r"^[ \t]{0,3}>[ \t]?", ""),                         # block quotes
+        (r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", r"\1"),  # ATX headings
+        (r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+", ""),           # task items
+        (r"^[ \t]*[-*+][ \t]+", ""),                         # bullets
         (r"!\[([^\]]*)\]\([^)]*\)", ""),                     # images
         (r"\[([^\]]+)\]\([^)]*\)", r"\1"),                   # inline links
         (r"\[([^\]]+)\]\[[^\]]*\]", r"\1"),                  # reference links
-        (r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$", ""),               # link definitions
+        (r"^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$", ""),         # link definitions
         (r"<[^>\n]+>", ""),                                  # inline HTML tags
         (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2"),           # bold
         (r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2"),  # italics
         (r"~~(.+?)~~", r"\1"),
         (r"`([^`]+)`", r"\1"),
-        (r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", ""),  # table rules
-        (r"^\s*\|(.*)\|\s*$", r"\1"),                        # table rows: drop outer pipes
+        (r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", ""),  # table rules
+        (r"^[ \t]*\|(.*)\|[ \t]*$", r"\1"),                  # table rows: drop outer pipes
         (r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1"),              # escapes
     )
 )
-_MD_SETEXT = re.compile(r"^(.+)\n(?:=+|-+)\s*$", re.MULTILINE)
-_MD_HEADLINE = re.compile(r"\A\s*(?:#\s+.+|.+\n=+\s*)$", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^(.+)\n(?:=+|-+)[ \t]*$", re.MULTILINE)
+_MD_HEADLINE = re.compile(r"\A\s*(?:#[ \t]+.+|.+\n=+[ \t]*)$", re.MULTILINE)
 
 
 def read_markdown(data: bytes) -> Extracted:
     """Markdown with the markup removed; a leading ``#`` heading is the title."""
     source = decode(data)
-    if source.startswith("---\n"):  # YAML front matter
-        end = source.find("\n---", 4)
+    if source.startswith("---\n"):  # YAML front matter (may be empty)
+        end = source.find("\n---", 3)
         if end > 0:
-            source = source[source.find("\n", end + 1) + 1:] if source.find("\n", end + 1) > 0 else ""
+            after = source.find("\n", end + 1)
+            source = source[after + 1:] if after > 0 else ""
     headline = bool(_MD_HEADLINE.match(source))
     text = _MD_SETEXT.sub(r"\1", source)
     for pattern, repl in _MD_RULES:

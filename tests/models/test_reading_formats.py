@@ -129,6 +129,16 @@ def test_markdown(tmp_path):
     assert "*" not in article.text and "http" not in article.text and "#" not in article.text
 
 
+
+def test_markdown_keeps_blank_lines_between_blocks(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_text(f"---\n---\n# {HEADLINE}\n\n{BODY[0]}\n\n## قسم\n\n> {BODY[1]}\n\nنهاية المقال.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.title == HEADLINE and "---" not in article.text
+    assert article.text == f"{HEADLINE}\n\n{BODY[0]}\n\nقسم\n\n{BODY[1]}\n\nنهاية المقال."
+
+
 # --- .pdf --------------------------------------------------------------------
 
 def _qt_pdf(path: Path, html: str) -> Path:
