@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from copy import deepcopy
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -64,8 +62,8 @@ def save_briefing(articles, path: Path, *, full_translation: bool) -> None:
 
 
 def save_briefing_dialog(window) -> None:
-    """Ask for options and a file, then save; errors go to the window's message bar."""
-    from gui.workers import describe_error
+    """Ask for options and a file, then save in a worker; errors go to the window's message bar."""
+    from gui.workers import Job
 
     views = window.views()
     current = window.current_view()
@@ -86,15 +84,16 @@ def save_briefing_dialog(window) -> None:
     if not name:
         return
     path = brief_path(name, chosen_filter)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        # a snapshot: a running translation keeps adding sentences to the live articles
-        articles = [replace(v.article, translations=dict(v.article.translations)) for v in chosen]
-        save_briefing(articles, path, full_translation=options.full.isChecked())
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a plain message
-        window.show_error(f"Could not save the briefing: {describe_error(exc)}")
-        return
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+    # a snapshot: a running translation keeps adding sentences and English names to the live articles
+    articles = [deepcopy(v.article) for v in chosen]
+    full = options.full.isChecked()
+    job = Job(lambda ctx: save_briefing(articles, path, full_translation=full), name="save briefing")
+    job.signals.result.connect(lambda _: _saved(window, path))
+    job.signals.error.connect(lambda message: window.show_error(f"Could not save the briefing: {message}"))
+    window.statusBar().showMessage(f"Saving the briefing to {path}…")
+    window.runner.start(job)
+
+
+def _saved(window, path: Path) -> None:
     window.settings.set("brief_dir", str(path.parent))
     window.statusBar().showMessage(f"Briefing saved to {path}", 5000)

@@ -194,3 +194,22 @@ def test_dropped_files_open_and_the_brief_is_saved(qtbot, model_window, seed_pat
     first = articles[0]
     assert first.sentences[first.summary[0]].text in text
     assert first.translations[first.summary[0]].target in text
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_save_briefing_dialog_writes_in_a_worker(qtbot, model_window, seed_paths, tmp_path, monkeypatch,
+                                                 suffix):
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from gui import briefing
+
+    window = model_window
+    _open(qtbot, window, seed_paths[1])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    out = tmp_path / f"brief.{suffix}"
+    monkeypatch.setattr(briefing.BriefOptions, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    briefing.save_briefing_dialog(window)
+    qtbot.waitUntil(lambda: "Briefing saved" in window.statusBar().currentMessage(), timeout=60000)
+    assert out.stat().st_size > 1000
+    assert window.settings.get("brief_dir") == str(tmp_path)
