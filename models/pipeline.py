@@ -18,7 +18,7 @@ from models.translation import Translator, translate_article
 
 def analyse(article: Article, *, length: Length | None = None, algorithm: str = "auto") -> Article:
     """Summarise ``article`` and find its entities (no translation)."""
-    summarize(article, length or Length(), algorithm)
+    summarize(article, length, algorithm)
     annotate(article)
     return article
 
