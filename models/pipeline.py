@@ -1,7 +1,8 @@
 """The steps every front end runs on an article, in one place.
 
-The CLI, the GUI workers and the briefing command call these instead of
-chaining the engine parts themselves.
+The GUI workers and the ``brief`` command call these instead of chaining the
+engine parts themselves; the single-purpose commands (``summarize``,
+``translate``, ``entities``) call only the step whose result they print.
 """
 
 from __future__ import annotations
