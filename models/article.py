@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 ENTITY_LABELS = {"PER": "Person", "LOC": "Place", "ORG": "Organisation", "MISC": "Other"}
+ENTITY_TYPES = tuple(ENTITY_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
