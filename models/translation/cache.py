@@ -20,6 +20,8 @@ from models import paths
 log = logging.getLogger(__name__)
 
 FILE_NAME = "translations.sqlite3"
+_checked: set[Path] = set()  # caches whose integrity was checked in this process (once is enough)
+_checked_lock = threading.Lock()
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
     model TEXT NOT NULL,
@@ -51,8 +53,11 @@ class TranslationCache:
         conn = sqlite3.connect(self.path, timeout=self._timeout, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
+            with _checked_lock:
+                if self.path not in _checked:
+                    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                        raise sqlite3.DatabaseError("integrity check failed")
+                    _checked.add(self.path)
             conn.execute(_SCHEMA)
             conn.commit()
         except sqlite3.Error:

@@ -1,9 +1,9 @@
 """HTTP(S) download with progress, resume, cancel and size/sha256 verification.
 
 Bytes go to ``DEST.part``; an interrupted or cancelled download keeps it and
-the next attempt asks the server for the rest (HTTP Range). Only a complete,
-verified file is renamed to ``DEST``; a file of the wrong size or checksum is
-deleted.
+the next attempt asks the server for the rest (HTTP Range), or only verifies it
+when it already has the published size. Only a complete, verified file is
+renamed to ``DEST``; a file of the wrong size or checksum is deleted.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def fetch(
     if size is not None and have > size:
         part.unlink()
         have = 0
-    response = _open(url, have, timeout)
+    response = None if size is not None and have == size else _open(url, have, timeout)
     if response is not None:
         with response:
             if have and response.status != 206:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from models import paths
-from models.errors import ModelError, NoModelError
+from models.errors import CancelledError, ModelError, NoModelError
 from models.translation.catalogue import CATALOGUE, CatalogueEntry, entry_for_file, find_entry
 from models.translation.download import CancelCallback, Progress, ProgressCallback, fetch
 from models.translation.packages import convert_marian, find_package, safe_extract
@@ -155,7 +155,7 @@ class ModelStore:
         Raises:
             ModelError: unknown, import-only or already installed model; network, disk,
                 checksum, conversion or test-translation failure (nothing is installed).
-            CancelledError: cancelled (a partial download is kept for resuming).
+            CancelledError: cancelled (the partial or complete download is kept for next time).
         """
         entry = find_entry(model) if isinstance(model, str) else model
         if entry is None:
@@ -172,6 +172,9 @@ class ModelStore:
                        progress=progress, cancel=cancel)
         try:
             installed = self._install(archive, entry.id, entry, digest, progress, cancel)
+        except CancelledError:
+            archive.replace(archive.with_name(archive.name + ".part"))  # verified: next time no re-download
+            raise
         finally:
             archive.unlink(missing_ok=True)
         if entry.sha256 is None and recorded is None:

@@ -68,6 +68,21 @@ def test_cancelled_download_keeps_part_and_resumes(file_server, tiny_argos_packa
     assert file_server.requests[-1][1] is not None and store.get("argos-ar-en")
 
 
+def test_install_cancelled_after_download_keeps_the_verified_file(file_server, tiny_argos_package):  # noqa: F811
+    data = tiny_argos_package.read_bytes()
+    entry = _entry(file_server, data)
+    store = ModelStore()
+    events: list[Progress] = []
+    with pytest.raises(CancelledError):
+        store.download(entry, progress=events.append, cancel=lambda: bool(events) and events[-1].stage == "extract")
+    assert _nothing_installed(store)
+    assert (store.root / ".downloads" / f"{NAME}.part").read_bytes() == data
+    asked = len(file_server.requests)
+    store.download(entry)
+    assert len(file_server.requests) == asked  # verified again locally, not fetched again
+    assert store.get("argos-ar-en") is not None
+
+
 def test_wrong_checksum_is_rejected_leaving_nothing(file_server, tiny_argos_package):  # noqa: F811
     store = ModelStore()
     entry = _entry(file_server, tiny_argos_package.read_bytes(), sha256="0" * 64)
