@@ -9,6 +9,7 @@ only read.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,7 +116,7 @@ class Article:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains character ``offset``, if any."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        at = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if at >= 0 and offset < self.sentences[at].end:
+            return self.sentences[at]
         return None

@@ -16,7 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from models.reading.decoding import ContentError, decode, normalize_newlines
+from models.reading.decoding import ContentError, decode, normalize_newlines, plausibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,18 +83,36 @@ def _reason(error: Exception) -> str:
 # --- .html -----------------------------------------------------------------
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+_PLAUSIBLE = 0.95  # below this share of well-formed words, a declared charset is second-guessed
 _MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
 _NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
 
 
 def _decode_html(data: bytes) -> str:
+    """The page's text in its declared ``<meta charset>``, unless the declaration is plainly wrong.
+
+    Saved pages often keep a stale declaration: a page declared legacy but valid
+    UTF-8 is UTF-8 (legacy Arabic text is practically never valid UTF-8), and a
+    declaration that yields mojibake loses to the detected encoding.
+    """
     match = _META_CHARSET.search(data[:4096])
-    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if not match or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data)
+    declared = match[1].decode("ascii").lower().replace("_", "-")
+    try:
+        text = normalize_newlines(data.decode(declared))
+    except (LookupError, UnicodeDecodeError):
+        return decode(data)
+    if declared not in ("utf-8", "utf8") and not data.isascii():
         try:
-            return normalize_newlines(data.decode(match[1].decode("ascii")))
-        except (LookupError, UnicodeDecodeError):
+            return normalize_newlines(data.decode("utf-8"))
+        except UnicodeDecodeError:
             pass
-    return decode(data)
+    if plausibility(text) < _PLAUSIBLE:
+        detected = decode(data)
+        if plausibility(detected) > plausibility(text):
+            return detected
+    return text
 
 
 def read_html(data: bytes) -> Extracted:

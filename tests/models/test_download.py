@@ -73,8 +73,9 @@ def test_install_cancelled_after_download_keeps_the_verified_file(file_server, t
     entry = _entry(file_server, data)
     store = ModelStore()
     events: list[Progress] = []
+    extracting = lambda: bool(events) and events[-1].stage == "extract"  # noqa: E731
     with pytest.raises(CancelledError):
-        store.download(entry, progress=events.append, cancel=lambda: bool(events) and events[-1].stage == "extract")
+        store.download(entry, progress=events.append, cancel=extracting)
     assert _nothing_installed(store)
     assert (store.root / ".downloads" / f"{NAME}.part").read_bytes() == data
     asked = len(file_server.requests)

@@ -106,6 +106,16 @@ def test_html_main_text_only(tmp_path, charset):
         assert noise not in article.text
 
 
+@pytest.mark.parametrize(("declared", "actual"), [("windows-1256", "utf-8"), ("windows-1252", "windows-1256"),
+                                                ("iso-8859-1", "utf-8"), ("utf-8", "windows-1256")])
+def test_html_with_a_wrong_meta_charset(tmp_path, declared, actual):
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(charset=declared).encode(actual, errors="strict"))
+    article = read_article(path)
+    assert article.title == HEADLINE
+    assert _sentences(article) == BODY
+
+
 def test_html_without_article_text(tmp_path):
     path = tmp_path / "empty.htm"
     path.write_text("<html><head><title>x</title></head><body><nav><a href='/'>home</a></nav></body></html>")
