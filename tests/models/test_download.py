@@ -73,7 +73,10 @@ def test_install_cancelled_after_download_keeps_the_verified_file(file_server, t
     entry = _entry(file_server, data)
     store = ModelStore()
     events: list[Progress] = []
-    extracting = lambda: bool(events) and events[-1].stage == "extract"  # noqa: E731
+
+    def extracting() -> bool:
+        return bool(events) and events[-1].stage == "extract"
+
     with pytest.raises(CancelledError):
         store.download(entry, progress=events.append, cancel=extracting)
     assert _nothing_installed(store)
