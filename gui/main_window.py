@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def _translated_sentence(self, view: ArticleView) -> None:
         if view in self.views():
-            view.refresh_translation()
+            view.translation_arrived()
             self._update_status()
 
     def _translated(self, view: ArticleView, model_dir: Path | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,6 +26,7 @@ from gui.views.render import Fonts, render_original, render_summary, render_tran
 from models.article import Article
 
 SCOPES = ("summary", "article")
+STREAM_REFRESH_MS = 100  # streamed translations are re-rendered at most this often
 
 
 def _column(title: str, body: QWidget, extra: QWidget | None = None) -> QWidget:
@@ -63,6 +64,9 @@ class ArticleView(QWidget):
         self.summary_key: tuple = ()  # the (algorithm, unit, value) the summary was made with
         self.translated_with: Path | None = None  # the model folder of the last finished translation
         self.translation_paused = False  # cancelled or failed: only an explicit request resumes it
+        # Streamed sentences are shown in batches: each re-render costs the whole pane.
+        self._streamed = QTimer(self, singleShot=True, interval=STREAM_REFRESH_MS)
+        self._streamed.timeout.connect(self.refresh_translation)
 
         self.headline = QLabel(objectName="headline", wordWrap=True)
         self.headline.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -165,8 +169,14 @@ class ArticleView(QWidget):
         self.entities.set_entities(article.entities, self.theme, self.fonts.arabic)
         self.refresh_translation()
 
+    def translation_arrived(self) -> None:
+        """A streamed sentence was translated: show it within :data:`STREAM_REFRESH_MS`."""
+        if not self._streamed.isActive():
+            self._streamed.start()
+
     def refresh_translation(self) -> None:
-        """Re-render the English pane (after each translated sentence)."""
+        """Re-render the English pane."""
+        self._streamed.stop()
         self.headline_en.setText(self.article.title_translation)
         self.headline_en.setVisible(bool(self.article.title_translation))
         self.translation.show_rendered(render_translation(

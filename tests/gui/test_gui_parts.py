@@ -12,7 +12,8 @@ from gui import clipboard
 from gui.briefing import FILTERS, brief_path
 from gui.highlight import theme_for
 from gui.settings import Settings
-from gui.views.render import PENDING, render_original, render_summary, render_translation
+from gui.views.article_view import STREAM_REFRESH_MS, ArticleView
+from gui.views.render import PENDING, Fonts, render_original, render_summary, render_translation
 from gui.workers import Job, Runner, describe_error
 from models.article import Article, Entity, Mention, Sentence, Translation
 from models.errors import ArticleError
@@ -75,6 +76,22 @@ def test_summary_and_translation_show_only_their_sentences(theme):
     assert text[start:end] == "Derna" and entity == 0 and kind == "LOC"
     whole = render_translation(article, [0, 1, 2], theme, QFont(), by_paragraph=True)
     assert whole.document.blockCount() == 2  # one block per article paragraph
+
+
+def test_streamed_translations_are_shown_in_batches(qtbot, theme):
+    article = _article()
+    view = ArticleView(article, theme=theme, fonts=Fonts(QFont(), QFont()))
+    qtbot.addWidget(view)
+    before = view.translation.rendered
+    article.translations[2] = Translation(2, article.sentences[2].text, "Haftar arrived in Cairo.")
+    for _ in range(20):  # a burst of streamed sentences
+        view.translation_arrived()
+    assert view.translation.rendered is before  # nothing re-rendered per sentence
+    qtbot.waitUntil(lambda: view.translation.rendered is not before, timeout=2000)
+    shown = view.translation.rendered
+    assert "Haftar arrived in Cairo." in shown.document.toPlainText()
+    qtbot.wait(3 * STREAM_REFRESH_MS)
+    assert view.translation.rendered is shown  # the whole burst took one re-render
 
 
 def test_copy_formats_carry_direction():
