@@ -19,3 +19,8 @@ def write_section(path: Path, heading: str, body: str, *, title: str = "# Benchm
         text = text.rstrip() + "\n\n" + section
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.rstrip() + "\n", encoding="utf-8")
+
+
+def table_with_notes(table: list[str], notes: list[str]) -> str:
+    """A section body: markdown table rows, then the notes as a bullet list."""
+    return "\n".join(table) + "\n\n" + "\n".join(f"- {note}" for note in notes)

@@ -26,7 +26,6 @@ annotators beyond "the first sentences matter" is too small.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import statistics
 import sys
@@ -38,11 +37,13 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(SHARED / "tools"))
 
 from arrouge import score, tokens  # noqa: E402
-from results_file import write_section  # noqa: E402
+from results_file import table_with_notes, write_section  # noqa: E402
+from summary_quality import load_rows, references  # noqa: E402
 
 from models.article import Article  # noqa: E402
 from models.reading import article_from_text  # noqa: E402
 from models.summarize import Length, summarize  # noqa: E402
+from models.summarize.length import select  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "summary.md"
 PROBE = 8  # a sentence counts as picked when its first PROBE tokens occur in the summary
@@ -56,38 +57,28 @@ def picked_by(article: Article, summary: str) -> set[int]:
             if (probe := tokens(s.text)[:PROBE]) and f" {' '.join(probe)} " in text}
 
 
-def fill(article: Article, order: list[int], budget: int) -> str:
-    """Sentences of ``order`` until ``budget`` words are reached, in article order."""
-    chosen, words = [], 0
-    for i in order:
-        if words >= budget:
-            break
-        chosen.append(i)
-        words += len(article.sentences[i].text.split())
-    return "\n".join(article.sentences[i].text for i in sorted(chosen))
-
-
 def article_scores(article: Article, summaries: list[str]) -> dict[str, dict[str, float]]:
     """Mean ROUGE of each system over the judges of one article."""
     picks = [picked_by(article, s) for s in summaries]
+    counts = [len(s.text.split()) for s in article.sentences]
     totals = {name: {"r1": 0.0, "r2": 0.0, "rl": 0.0, "length": 0.0} for name in SYSTEMS}
     for judge, reference in enumerate(summaries):
         others = [j for j in range(len(summaries)) if j != judge]
         budget = round(statistics.mean(len(summaries[j].split()) for j in others))
         votes = [sum(i in picks[j] for j in others) for i in range(len(article.sentences))]
-        orders = {
-            "lead": list(range(len(article.sentences))),
-            "auto": summarize(article, Length(words=budget), "auto"),
-            "others": sorted(range(len(votes)), key=lambda i: (-votes[i], i)),
+        lead = range(len(article.sentences))
+        auto = summarize(article, Length(words=budget), "auto")
+        picks_of = {
+            "lead": select(lead, counts, Length(words=budget)),
+            "auto": auto,
+            "lead at auto's length": select(lead, counts, Length(words=sum(counts[i] for i in auto))),
+            "others": select(sorted(lead, key=lambda i: (-votes[i], i)), counts, Length(words=budget)),
         }
-        texts = {"auto": "\n".join(article.sentences[i].text for i in orders["auto"])}
-        texts["lead"] = fill(article, orders["lead"], budget)
-        texts["lead at auto's length"] = fill(article, orders["lead"], len(texts["auto"].split()))
-        texts["others"] = fill(article, orders["others"], budget)
-        for name, text in texts.items():
+        for name, picked in picks_of.items():
+            text = "\n".join(article.sentences[i].text for i in picked)
             for key, value in score(text, [reference]).items():
                 totals[name][key] += value / len(summaries)
-            totals[name]["length"] += len(text.split()) / budget / len(summaries)
+            totals[name]["length"] += sum(counts[i] for i in picked) / budget / len(summaries)
     return totals
 
 
@@ -96,10 +87,10 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=SHARED / "data" / "easc-dev" / "easc-dev.jsonl")
     parser.add_argument("--no-write", action="store_true", help="print only, do not update the results file")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_rows(args.data)
     per_article = []
     for row in rows:
-        summaries = list(dict.fromkeys(row["summaries"].values()))
+        summaries = references(row)
         if len(summaries) >= 3:
             per_article.append(article_scores(article_from_text(row["article"]), summaries))
     n = len(per_article)
@@ -120,9 +111,8 @@ def main() -> int:
         "`words / budget`: summary length over the budget (every ranking stops at the first sentence that "
         "reaches the budget; `auto` fits its picks to it).",
     ]
-    body = "\n".join(table) + "\n\n" + "\n".join(f"- {n}" for n in notes)
     if not args.no_write:
-        write_section(RESULTS, "Agreement between annotators (leave one out)", body)
+        write_section(RESULTS, "Agreement between annotators (leave one out)", table_with_notes(table, notes))
     return 0
 
 

@@ -27,10 +27,11 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(SHARED / "tools"))
 
 from arrouge import score  # noqa: E402
-from results_file import write_section  # noqa: E402
+from results_file import table_with_notes, write_section  # noqa: E402
 
 from models.reading import read_article  # noqa: E402
 from models.summarize import ALGORITHMS, Length, summarize  # noqa: E402
+from models.summarize.length import select  # noqa: E402
 from models.summarize.sumy_rank import SUMY_ALGORITHMS  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "summary.md"
@@ -43,6 +44,11 @@ def budget(row: dict) -> int:
 
 def references(row: dict) -> list[str]:
     return list(dict.fromkeys(row["summaries"].values()))
+
+
+def load_rows(data: Path) -> list[dict]:
+    """The EASC rows of a .jsonl file."""
+    return [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _mean(scores: list[dict]) -> dict:
@@ -93,14 +99,10 @@ def stock(rows: list[dict], algorithm: str) -> dict | None:
         ranked = _rank_all(summarizer, document)
         if ranked is None:
             return None
-        picked, words = [], 0
-        for info in ranked:
-            if words >= budget(row):
-                break
-            picked.append(info)
-            words += len(str(info.sentence).split())
-        picked.sort(key=lambda info: info.order)
-        scores.append(score("\n".join(str(i.sentence) for i in picked), references(row)))
+        sentences = {info.order: str(info.sentence) for info in ranked}
+        counts = [len(sentences[i].split()) for i in range(len(sentences))]
+        picked = select([info.order for info in ranked], counts, Length(words=budget(row)))
+        scores.append(score("\n".join(sentences[i] for i in picked), references(row)))
     return _mean(scores)
 
 
@@ -121,7 +123,7 @@ def main() -> int:
     parser.add_argument("--no-official", action="store_true", help="skip the official easc_eval runs")
     parser.add_argument("--no-write", action="store_true", help="print only, do not update the results file")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_rows(args.data)
     with tempfile.TemporaryDirectory() as tmp:
         articles = []
         for i, row in enumerate(rows):
@@ -167,9 +169,8 @@ def main() -> int:
                     f" ({'matches' if same else 'DIFFERS from'} the in-process figures).")
             print(line)
             notes.append(line)
-    body = "\n".join(table) + "\n\n" + "\n".join(f"- {n}" for n in notes)
     if not args.no_write:
-        write_section(RESULTS, "Summary quality (EASC-dev)", body)
+        write_section(RESULTS, "Summary quality (EASC-dev)", table_with_notes(table, notes))
     return 0
 
 
