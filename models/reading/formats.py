@@ -108,9 +108,10 @@ def _decode_html(data: bytes) -> str:
             return normalize_newlines(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-    if plausibility(text) < _PLAUSIBLE:
+    declared_score = plausibility(text)
+    if declared_score < _PLAUSIBLE:
         detected = decode(data)
-        if plausibility(detected) > plausibility(text):
+        if plausibility(detected) > declared_score:
             return detected
     return text
 
