@@ -85,7 +85,7 @@ def main() -> int:
         seed = max((REPO / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size)
         results = []
         for _ in range(args.runs):
-            window.translators = type(window.translators)()  # no sentence cache hits between runs
+            window.session.translators = type(window.session.translators)()  # no cache hits between runs
             os.environ["KHULASA_HOME"] = tempfile.mkdtemp(dir=tmp)  # fresh translation cache
             results.append(measure(window, app, seed))
         window.runner.wait()

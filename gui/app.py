@@ -45,20 +45,24 @@ def _install_excepthook(window, log_file: Path) -> None:
     sys.excepthook = hook
 
 
-def _initial_files(args: Namespace, settings) -> list[Path]:
-    """Files from the command line; else last session's; else a seed sample on first launch."""
+def _initial_files(args: Namespace, settings) -> tuple[list[Path], Path | None]:
+    """Files from the command line; else last session's (in tab order, and the selected one);
+    else a seed sample on first launch."""
     from models.paths import seeds_dir
 
     files = [Path(f) for f in args.files]
     if files or getattr(args, "screenshot", None):
-        return files
-    session = [Path(p) for p in settings.get("session_files") if Path(p).is_file()]
+        return files, None
+    saved = [Path(p) for p in settings.get("session_files")]
+    current = int(settings.get("session_current"))
+    selected = saved[current] if 0 <= current < len(saved) else None
+    session = [p for p in saved if p.is_file()]
     if session:
-        return session
+        return session, selected if selected in session else None
     if not settings.get("first_launch_done"):
         seeds = sorted(seeds_dir().glob("*.txt"))
-        return seeds[:1]
-    return []
+        return seeds[:1], None
+    return [], None
 
 
 def run_gui(args: Namespace) -> int:
@@ -88,13 +92,13 @@ def run_gui(args: Namespace) -> int:
     _install_excepthook(window, log_file)
     if model_error:
         window.show_error(model_error, action="Model manager…", callback=window.open_model_manager)
-    files = _initial_files(args, settings)
+    files, current = _initial_files(args, settings)
     settings.set("first_launch_done", True)
-    if screenshot:
+    if screenshot and app.platformName() == "offscreen":  # no real screen to fit
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     log.info("window shown; log file %s", log_file)
-    window.open_paths(files)
+    window.open_paths(files, current=current)
     if screenshot:
         if model_error:
             print(f"khulasa: {model_error}", file=sys.stderr)

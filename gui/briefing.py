@@ -62,9 +62,9 @@ def save_briefing(articles, path: Path, *, full_translation: bool) -> None:
 
 
 def save_briefing_dialog(window) -> None:
-    """Ask for options and a file, then save in a worker; errors go to the window's message bar."""
-    from gui.workers import Job
-
+    """Ask for options and a file; translate what the brief needs first (with progress and Cancel),
+    then save in a worker. The status bar and message bar say what happened."""
+    session = window.session
     views = window.views()
     current = window.current_view()
     if current is None:
@@ -73,9 +73,10 @@ def save_briefing_dialog(window) -> None:
     options = BriefOptions(len(views), window)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
-    chosen = views if options.all_tabs.isChecked() else [current]
-    if any(window.is_translating(view) for view in chosen) and not window.confirm(
-            "Translation is still running; save the brief with the sentences translated so far?"):
+    docs = [v.doc for v in views] if options.all_tabs.isChecked() else [current.doc]
+    full = options.full.isChecked()
+    if session.model_dir is None and any(d.arabic for d in docs) and not window.confirm(
+            "No translation model is selected, so the brief has no English. Save it with the Arabic only?"):
         return
     folder = Path(str(window.settings.get("brief_dir")) or Path.home())
     start = folder / f"{Path(current.article.name).stem}-brief.docx"
@@ -84,16 +85,53 @@ def save_briefing_dialog(window) -> None:
     if not name:
         return
     path = brief_path(name, chosen_filter)
-    # a snapshot: a running translation keeps adding sentences and English names to the live articles
-    articles = [deepcopy(v.article) for v in chosen]
-    full = options.full.isChecked()
+    job = session.prepare_brief(docs, full=full)
+    if job is None:
+        _write(window, docs, path, full=full)
+        return
+    window.statusBar().showMessage(f"Translating {len(docs)} article(s) for the briefing…")
+    job.signals.result.connect(lambda _: _write(window, docs, path, full=full, translated=True))
+    job.signals.cancelled.connect(lambda: _not_saved(window, "the translation was cancelled"))
+    job.signals.error.connect(lambda message: _not_saved(window, f"translation failed: {message}",
+                                                         error=True))
+
+
+def brief_articles(docs, *, english: bool) -> list:
+    """Snapshots of the articles (a running translation keeps adding to the live ones);
+    without ``english`` (no model chosen) an old model's English is left out."""
+    articles = [deepcopy(d.article) for d in docs]
+    if not english:
+        for article in articles:
+            article.translations, article.title_translation = {}, ""
+    return articles
+
+
+def _write(window, docs, path: Path, *, full: bool, translated: bool = False) -> None:
+    from gui.workers import Job
+
+    articles = brief_articles(docs, english=window.session.model_dir is not None)
+    notes = []
+    if translated:
+        notes.append("translated what it needed first")
+    if window.session.model_dir is None:
+        notes.append("Arabic only: no translation model")
+    others = [d.article.name for d in docs if not d.arabic]
+    if others:
+        notes.append(f"not translated (not Arabic): {', '.join(others)}")
     job = Job(lambda ctx: save_briefing(articles, path, full_translation=full), name="save briefing")
-    job.signals.result.connect(lambda _: _saved(window, path))
-    job.signals.error.connect(lambda message: window.show_error(f"Could not save the briefing: {message}"))
+    job.signals.result.connect(lambda _: _saved(window, path, notes))
+    job.signals.error.connect(lambda message: _not_saved(window, message, error=True))
     window.statusBar().showMessage(f"Saving the briefing to {path}…")
     window.runner.start(job)
 
 
-def _saved(window, path: Path) -> None:
+def _not_saved(window, why: str, *, error: bool = False) -> None:
+    window.statusBar().showMessage(f"Briefing not saved: {why}.", 8000)
+    if error:
+        window.show_error(f"Could not save the briefing: {why}", topic="brief")
+
+
+def _saved(window, path: Path, notes: list[str]) -> None:
     window.settings.set("brief_dir", str(path.parent))
-    window.statusBar().showMessage(f"Briefing saved to {path}", 5000)
+    window.statusBar().showMessage(f"Briefing saved to {path}" + (f" ({'; '.join(notes)})" if notes else ""),
+                                   8000)

@@ -37,6 +37,8 @@ def length(unit: str, value: int):
     """A ``models.summarize.Length`` from the toolbar's unit and value."""
     from models.summarize import Length
 
+    if unit == "words":
+        return Length(words=value)
     return Length(ratio=value / 100) if unit == "percent" else Length(sentences=value)
 
 

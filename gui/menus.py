@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from gui.copying import copy_bilingual, copy_translated, open_log_folder
 from gui.settings import ARABIC_FONTS
 
 Keys = QKeySequence.StandardKey
@@ -23,16 +24,18 @@ class Menus:
 
 def _action(owner: QMainWindow, menu: QMenu, text: str, slot: Callable, shortcut=None,
             name: str = "") -> QAction:
+    """A menu action; ``shortcut`` is one key sequence or a tuple of them (the first is shown)."""
     action = QAction(text, owner, objectName=name or text)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        keys = shortcut if isinstance(shortcut, tuple) else (shortcut,)
+        action.setShortcuts([QKeySequence(k) for k in keys])
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
 
 
 def build_menus(w) -> Menus:
-    """File, Edit, View and Tools menus of the main window ``w``; actions are named for tests."""
+    """File, Edit, View, Tools and Help menus of the main window ``w``; actions are named for tests."""
     bar = w.menuBar()
     file = bar.addMenu("&File")
     _action(w, file, "&Open…", w.choose_files, Keys.Open, "openAction")
@@ -43,14 +46,23 @@ def build_menus(w) -> Menus:
     _action(w, file, "&Quit", w.close, Keys.Quit, "quitAction")
 
     edit = bar.addMenu("&Edit")
-    _action(w, edit, "Copy &translated summary", w.copy_translated, "Ctrl+Shift+C", "copyTranslatedAction")
-    _action(w, edit, "Copy &bilingual summary", w.copy_bilingual, "Ctrl+Shift+B", "copyBilingualAction")
+    _action(w, edit, "Copy &translated summary", lambda: copy_translated(w), "Ctrl+Shift+C",
+            "copyTranslatedAction")
+    _action(w, edit, "Copy &bilingual summary", lambda: copy_bilingual(w), "Ctrl+Shift+B",
+            "copyBilingualAction")
 
     view = bar.addMenu("&View")
     _action(w, view, "&Whole-article translation", w.toggle_scope, "Ctrl+T", "toggleScopeAction")
     view.addSeparator()
-    _action(w, view, "&Larger text", lambda: w.change_font_size(+1), Keys.ZoomIn, "largerTextAction")
-    _action(w, view, "&Smaller text", lambda: w.change_font_size(-1), Keys.ZoomOut, "smallerTextAction")
+    _action(w, view, "&Larger text", lambda: w.change_font_size(+1), ("Ctrl+=", "Ctrl++", Keys.ZoomIn),
+            "largerTextAction")
+    _action(w, view, "&Smaller text", lambda: w.change_font_size(-1), ("Ctrl+-", Keys.ZoomOut),
+            "smallerTextAction")
+    _action(w, view, "&Reset text size", lambda: w.change_font_size(None), "Ctrl+0", "resetTextAction")
+    view.addSeparator()
+    _action(w, view, "&Next tab", lambda: w.switch_tab(+1), ("Ctrl+PgDown", Keys.NextChild), "nextTabAction")
+    _action(w, view, "&Previous tab", lambda: w.switch_tab(-1), ("Ctrl+PgUp", Keys.PreviousChild),
+            "previousTabAction")
     fonts = view.addMenu("&Arabic font")
     installed = set(QFontDatabase.families())
     for family in (f for f in ARABIC_FONTS if f in installed):
@@ -61,7 +73,14 @@ def build_menus(w) -> Menus:
     tools = bar.addMenu("&Tools")
     _action(w, tools, "&Translate now", w.translate_current, "Ctrl+R", "translateAction")
     _action(w, tools, "&Model manager…", w.open_model_manager, "Ctrl+M", "modelManagerAction")
-    _action(w, tools, "Open &log folder", w.open_log_folder, None, "logFolderAction")
+    _action(w, tools, "Open &log folder", open_log_folder, None, "logFolderAction")
+
+    from gui.dialogs.help import show_about, show_shortcuts
+
+    help_menu = bar.addMenu("&Help")
+    _action(w, help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(w), Keys.HelpContents,
+            "shortcutsAction")
+    _action(w, help_menu, "&About Khulasa", lambda: show_about(w), None, "aboutAction")
     return Menus(recent=recent, fonts=fonts.actions())
 
 

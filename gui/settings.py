@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
+from gui.views.render import Fonts
 from models.paths import data_dir
 
 ARABIC_FONTS = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Noto Kufi Arabic", "DejaVu Sans")
@@ -20,13 +22,16 @@ DEFAULTS: dict[str, object] = {
     "font_size": 13,
     "arabic_font": "",  # empty: the first installed of ARABIC_FONTS
     "algorithm": "auto",
-    "length_unit": "sentences",  # or "percent"
+    "length_unit": "sentences",  # or "percent", "words"
     "length_sentences": 5,
     "length_percent": 25,
+    "length_words": 120,
     "translation_scope": "summary",  # or "article"
     "recent_files": [],
     "brief_dir": "",
-    "session_files": [],
+    "session_files": [],  # the open tabs, in tab order
+    "session_current": 0,  # the selected tab
+    "header_details": "",  # "shown", "hidden"; empty: hidden on screens less than 900 px tall
     "first_launch_done": False,
     "window_geometry": QByteArray(),
     "pane_splitter": QByteArray(),
@@ -72,6 +77,13 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    def fonts(self) -> Fonts:
+        """The panes' fonts at the chosen size: the Arabic font one point larger."""
+        size = int(self.get("font_size"))
+        english = QFont(QApplication.font())
+        english.setPointSize(size)
+        return Fonts(arabic=QFont(self.arabic_font(), size + 1), english=english)
 
     def arabic_font(self) -> str:
         """The chosen Arabic font, or the first installed of ``ARABIC_FONTS``."""

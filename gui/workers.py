@@ -164,32 +164,40 @@ class TranslatorCache:
             return self._loaded[model_dir]
 
 
-def translation_job(article: Article, indices: list[int], *, model_dir: Path,
-                    translators: TranslatorCache) -> Job:
-    """Translate ``indices`` of ``article`` (those not yet done by this model), streaming each sentence.
+def translation_job(plan: list[tuple[Article, list[int]]], *, model_dir: Path,
+                    translators: TranslatorCache, name: str) -> Job:
+    """Translate, for each ``(article, indices)`` of ``plan``, those sentences, streaming each one.
 
-    Small groups in reading order: the pane fills from the top and the English
-    entities colour as it goes; an empty group still translates a missing headline.
+    The caller decides what is left to translate. Small groups in reading order: the
+    pane fills from the top and the English entities colour as it goes; the cancel flag
+    is checked between groups (and by the translator between its batches); an empty
+    group still translates a missing headline. Items are ``(article, Translation)``,
+    then ``(article, None)`` when an article is done; progress runs across the plan.
     """
+    total = sum(len(indices) for _, indices in plan)
 
-    def work(ctx: JobContext) -> Article:
-        ctx.progress(0, 0, f"Loading the model for {article.name}…")
+    def work(ctx: JobContext) -> None:
+        ctx.progress(0, 0, "Loading the translation model…")
         translator = translators.get(model_dir)
-        same_model = article.model_id == translator.model_id
-        todo = [i for i in indices if not same_model or i not in article.translations]
         done = 0
-        ctx.progress(0, len(todo), f"Translating {article.name}")
+        for number, (article, indices) in enumerate(plan, 1):
+            label = f"Translating {article.name}"
+            if len(plan) > 1:
+                label += f" (article {number} of {len(plan)})"
+            ctx.progress(done, total, label)
 
-        def on_sentence(translation) -> None:
-            nonlocal done
-            done += 1
-            ctx.emit(translation)
-            ctx.progress(done, len(todo), f"Translating {article.name}")
+            def on_sentence(translation, article=article, label=label) -> None:
+                nonlocal done
+                done += 1
+                ctx.emit((article, translation))
+                ctx.progress(done, total, label)
 
-        groups = [todo[i:i + TRANSLATE_GROUP] for i in range(0, len(todo), TRANSLATE_GROUP)] or [[]]
-        for group in groups:
-            engine.translate(article, translator, indices=group, on_sentence=on_sentence,
-                             cancel=ctx.cancelled)
-        return article
+            groups = [indices[i:i + TRANSLATE_GROUP] for i in range(0, len(indices), TRANSLATE_GROUP)] or [[]]
+            for group in groups:
+                if ctx.cancelled():
+                    raise CancelledError()
+                engine.translate(article, translator, indices=group, on_sentence=on_sentence,
+                                 cancel=ctx.cancelled)
+            ctx.emit((article, None))
 
-    return Job(work, name=f"translate {article.name}")
+    return Job(work, name=name)

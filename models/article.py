@@ -97,6 +97,7 @@ class Article:
     model_id: str = ""
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    language: str = "ar"
 
     @property
     def name(self) -> str:

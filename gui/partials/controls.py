@@ -9,7 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 NO_MODEL = ""
-UNITS = (("sentences", "sentences"), ("percent", "% of article"))
+UNITS = (("sentences", "sentences"), ("percent", "% of article"), ("words", "words"))
+RANGES = {"sentences": (1, 50, 1), "percent": (1, 100, 5), "words": (20, 2000, 20)}  # min, max, step
 
 
 class Controls(QWidget):
@@ -24,7 +25,8 @@ class Controls(QWidget):
         self.algorithm = QComboBox(objectName="algorithm")
         for name in algorithms:
             self.algorithm.addItem(name, name)
-        self.algorithm.setToolTip("Summary algorithm; 'auto' picks by article length")
+        self.algorithm.setToolTip("Summary algorithm; 'auto' (default) is made for news: it favours the "
+                                  "opening sentences, the story's key terms and the headline")
         self.length = QSpinBox(objectName="length", minimum=1, maximum=100)
         self.length.setToolTip("Summary length")
         self.unit = QComboBox(objectName="lengthUnit")
@@ -41,15 +43,19 @@ class Controls(QWidget):
                        QLabel("Model"), self.model, manage):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self._lengths = {"sentences": 5, "percent": 25}
+        self._lengths = {"sentences": 5, "percent": 25, "words": 120}
         self.algorithm.currentIndexChanged.connect(self.summary_changed)
         self.length.valueChanged.connect(self._length_changed)
         self.unit.currentIndexChanged.connect(self._unit_changed)
         self.model.currentIndexChanged.connect(lambda: self.model_changed.emit(self.model_path()))
 
     # --- summary options ------------------------------------------------------------------------
-    def set_summary_options(self, *, algorithm: str, unit: str, sentences: int, percent: int) -> None:
-        self._lengths = {"sentences": sentences, "percent": percent}
+    @staticmethod
+    def units() -> tuple[str, ...]:
+        return tuple(key for key, _ in UNITS)
+
+    def set_summary_options(self, *, algorithm: str, unit: str, lengths: dict[str, int]) -> None:
+        self._lengths = {**self._lengths, **lengths}
         for combo, value in ((self.algorithm, algorithm), (self.unit, unit)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
@@ -68,7 +74,9 @@ class Controls(QWidget):
     def _show_length(self) -> None:
         unit = self.unit_key()
         self.length.blockSignals(True)
-        self.length.setMaximum(100 if unit == "percent" else 50)
+        low, high, step = RANGES[unit]
+        self.length.setRange(low, high)
+        self.length.setSingleStep(step)
         self.length.setSuffix(" %" if unit == "percent" else "")
         self.length.setValue(self._lengths[unit])
         self.length.blockSignals(False)

@@ -82,16 +82,6 @@ class EntityPanel(QWidget):
         items = self.tree.selectedItems()
         return int(items[0].data(0, INDEX_ROLE)) if items else -1
 
-    def select(self, index: int) -> None:
-        """Select the row of entity ``index`` (-1 clears) and emit ``entity_clicked``."""
-        self.tree.clearSelection()
-        for row in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(row)
-            if item.data(0, INDEX_ROLE) == index:
-                item.setSelected(True)
-                self.tree.scrollToItem(item)
-        self.entity_clicked.emit(index)
-
     def _clicked(self, item: QTreeWidgetItem) -> None:
         self.entity_clicked.emit(int(item.data(0, INDEX_ROLE)))
 

@@ -23,18 +23,20 @@ class MessageBar(QFrame):
         self.action.hide()
         close = QToolButton(text="✕", autoRaise=True)
         close.setToolTip("Dismiss")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.action)
         layout.addWidget(close)
         self._callback: Callable[[], None] | None = None
+        self.topic = ""  # what the message is about (open, translation, …), until it is hidden
         self.action.clicked.connect(self._run_action)
         self.hide()
 
-    def show_message(self, text: str, *, kind: str = "error", action: str = "",
+    def show_message(self, text: str, *, kind: str = "error", topic: str = "", action: str = "",
                      callback: Callable[[], None] | None = None) -> None:
+        self.topic = topic
         self.setStyleSheet(f"#messageBar {{{_STYLES[kind]}}} #messageBar QLabel {{border:none;}}")
         self.label.setText(text)
         self._callback = callback
@@ -42,10 +44,14 @@ class MessageBar(QFrame):
         self.action.setVisible(bool(action and callback))
         self.show()
 
+    def dismiss(self) -> None:
+        self.topic = ""
+        self.hide()
+
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
 
     def _run_action(self) -> None:
-        self.hide()
+        self.dismiss()
         if self._callback:
             self._callback()

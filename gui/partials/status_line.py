@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from models.article import Article
 
@@ -18,6 +18,8 @@ class StatusLine(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = QLabel(objectName="statusText")
+        # the counts never widen the window past a small screen (the full line is the tooltip)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar(objectName="progress", maximumWidth=220, textVisible=True)
         self.progress_label = QLabel(objectName="progressLabel")
         self.cancel_button = QPushButton("Cancel", objectName="cancelButton")
@@ -43,12 +45,15 @@ class StatusLine(QStatusBar):
 
     def show_counts(self, article: Article | None, shown: list[int], model_dir: Path | None) -> None:
         """Words and sentences of original and summary, translated sentences shown, model in use."""
-        model = f"Model: {model_dir.name if model_dir else 'none'}"
-        if article is None:
-            self.text.setText(model)
-            return
-        translated = sum(1 for i in shown if i in article.translations)
-        self.text.setText(
-            f"Original: {article.word_count()} words, {len(article.sentences)} sentences  ·  "
-            f"Summary: {len(article.summary)} sentences, {article.word_count(article.summary)} words  ·  "
-            f"Translated: {translated}/{len(shown)}  ·  {model}")
+        model = f"Model: {model_dir.name}" if model_dir else "Model: No translation"
+        parts = [model]
+        if article is not None:
+            translated = sum(1 for i in shown if i in article.translations)
+            english = (f"Translated: {translated}/{len(shown)}" if model_dir and article.language == "ar"
+                       else "Translation: off")
+            summary = article.summary
+            parts = [f"Original: {article.word_count()} words, {len(article.sentences)} sentences",
+                     f"Summary: {len(summary)} sentences, {article.word_count(summary)} words",
+                     english, model]
+        self.text.setText("  ·  ".join(parts))
+        self.text.setToolTip(self.text.text())

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from gui.highlight import Theme
 from gui.partials.entity_panel import EntityPanel
 from gui.partials.legend import Legend
+from gui.partials.model_offer import ModelOffer
+from gui.session import SCOPES, Document, language_notice
 from gui.views.pane import SentencePane
 from gui.views.render import Fonts, render_original, render_summary, render_translation
 from models.article import Article
 
-SCOPES = ("summary", "article")
 STREAM_REFRESH_MS = 100  # streamed translations are re-rendered at most this often
 
 
@@ -46,24 +47,22 @@ def _column(title: str, body: QWidget, extra: QWidget | None = None) -> QWidget:
 
 
 class ArticleView(QWidget):
-    """Shows one Article; hover/click links sentences across panes; entity clicks show mentions."""
+    """Shows one Document; hover/click links sentences across panes; entity clicks show mentions.
+
+    It only renders: the session starts every job and tells it what changed (:meth:`changed`).
+    """
 
     scope_changed = Signal(str)
-    manage_models = Signal()
 
-    def __init__(self, article: Article, *, theme: Theme, fonts: Fonts, scope: str = "summary",
+    def __init__(self, doc: Document, *, theme: Theme, fonts: Fonts, collapsed: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.article = article
+        self.doc = doc
         self.theme = theme
         self.fonts = fonts
-        self.scope = scope if scope in SCOPES else "summary"
         self.pinned: int | None = None  # clicked sentence
         self.hovered: int | None = None
         self.entity: int | None = None
-        self.summary_key: tuple = ()  # the (algorithm, unit, value) the summary was made with
-        self.translated_with: Path | None = None  # the model folder of the last finished translation
-        self.translation_paused = False  # cancelled or failed: only an explicit request resumes it
         # Streamed sentences are shown in batches: each re-render costs the whole pane.
         self._streamed = QTimer(self, singleShot=True, interval=STREAM_REFRESH_MS)
         self._streamed.timeout.connect(self.refresh_translation)
@@ -74,6 +73,9 @@ class ArticleView(QWidget):
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headline_en = QLabel(objectName="headlineEnglish", wordWrap=True)
         self.metadata = QLabel(objectName="metadata", wordWrap=True)
+        self.details = QToolButton(objectName="headerToggle", checkable=True, autoRaise=True)
+        self.details.setToolTip("Show or hide the translated headline, details and colour legend")
+        self.details.toggled.connect(self._show_details)
         self.legend = Legend()
         self.legend.set_theme(theme)
 
@@ -91,25 +93,18 @@ class ArticleView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for scope_name, label in zip(SCOPES, ("Summary", "Whole article"), strict=True):
             button = QRadioButton(label, objectName=f"scope_{scope_name}")
-            button.setChecked(scope_name == self.scope)
+            button.setChecked(scope_name == doc.scope)
             self.scope_buttons.addButton(button)
             button.toggled.connect(lambda on, s=scope_name: on and self.set_scope(s))
             row.addWidget(button)
 
-        self.no_model = QWidget(objectName="noModelPanel")
-        message = QLabel("No translation model is installed or selected.\n"
-                         "The summary and entities work without one; add a model to see the English.",
-                         wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.no_model_button = QPushButton("Open model manager…", objectName="openModelManager")
-        self.no_model_button.clicked.connect(self.manage_models)
-        box = QVBoxLayout(self.no_model)
-        box.addStretch(1)
-        box.addWidget(message)
-        box.addWidget(self.no_model_button, 0, Qt.AlignmentFlag.AlignCenter)
-        box.addStretch(2)
+        self.model_offer = ModelOffer()
+        self.not_arabic = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter,
+                                 objectName="notArabic")
+        self.not_arabic.setMargin(12)
         self.translation_stack = QStackedWidget()
-        self.translation_stack.addWidget(self.translation)
-        self.translation_stack.addWidget(self.no_model)
+        for page in (self.translation, self.model_offer, self.not_arabic):
+            self.translation_stack.addWidget(page)
 
         self.pane_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="paneSplitter")
         self.pane_splitter.addWidget(_column("Original", self.original))
@@ -127,28 +122,55 @@ class ArticleView(QWidget):
         self.main_splitter.setSizes([1160, 330])
 
         top = QHBoxLayout()
+        top.addWidget(self.details, 0, Qt.AlignmentFlag.AlignTop)
         titles = QVBoxLayout()
         titles.addWidget(self.headline)
         titles.addWidget(self.headline_en)
         titles.addWidget(self.metadata)
         top.addLayout(titles, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.legend)
         layout.addWidget(self.main_splitter, 1)
+        self.details.setChecked(not collapsed)
+        self._show_details(not collapsed)
         self.refresh()
 
+    @property
+    def article(self) -> Article:
+        return self.doc.article
+
+    def path(self) -> Path | None:
+        """The article's file, resolved (``None`` for an article made in memory)."""
+        return Path(self.article.path).resolve() if self.article.path else None
+
+    @property
+    def scope(self) -> str:
+        return self.doc.scope
+
+    def changed(self, doc: Document, what: str) -> None:
+        """The session's ``article_changed``: re-render what ``what`` touched (other tabs: ignored)."""
+        if doc is not self.doc:
+            return
+        if what == "sentence":
+            self.translation_arrived()
+        elif what == "state":
+            self._show_translation_page()
+        elif what == "translation":
+            self.refresh_translation()
+        else:
+            self.refresh()
+
+    def _show_details(self, shown: bool) -> None:
+        """Collapse the header to the headline alone (small screens), or show it all."""
+        self.details.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.metadata.setVisible(shown)
+        self.legend.setVisible(shown)
+        self.headline_en.setVisible(shown and bool(self.article.title_translation))
+
     # --- content --------------------------------------------------------------------------------
-    def translation_indices(self) -> list[int]:
-        """The sentences the translation pane shows in the current scope."""
-        if self.scope == "article":
-            return [s.index for s in self.article.sentences]
-        return list(self.article.summary)
-
-    def untranslated(self) -> list[int]:
-        return [i for i in self.translation_indices() if i not in self.article.translations]
-
     def set_style(self, theme: Theme, fonts: Fonts) -> None:
         self.theme, self.fonts = theme, fonts
         self.legend.set_theme(theme)
@@ -178,20 +200,24 @@ class ArticleView(QWidget):
         """Re-render the English pane."""
         self._streamed.stop()
         self.headline_en.setText(self.article.title_translation)
-        self.headline_en.setVisible(bool(self.article.title_translation))
+        self.headline_en.setVisible(self.details.isChecked() and bool(self.article.title_translation))
         self.translation.show_rendered(render_translation(
-            self.article, self.translation_indices(), self.theme, self.fonts.english,
+            self.article, self.doc.indices(), self.theme, self.fonts.english,
             by_paragraph=self.scope == "article"))
+        self._show_translation_page()
         self._paint()
 
-    def set_has_model(self, has_model: bool) -> None:
-        """Show the English pane, or the "no model" panel with its Model manager button."""
-        self.translation_stack.setCurrentWidget(self.translation if has_model else self.no_model)
+    def _show_translation_page(self) -> None:
+        """The English pane; or the way to a model; or why an article not in Arabic has none."""
+        self.not_arabic.setText(language_notice(self.article))
+        page = (self.not_arabic if not self.doc.arabic else self.model_offer if self.doc.no_model
+                else self.translation)
+        self.translation_stack.setCurrentWidget(page)
 
     def set_scope(self, scope: str) -> None:
         if scope == self.scope or scope not in SCOPES:
             return
-        self.scope = scope
+        self.doc.scope = scope
         for button in self.scope_buttons.buttons():
             button.setChecked(button.objectName() == f"scope_{scope}")
         self.refresh_translation()
@@ -210,14 +236,10 @@ class ArticleView(QWidget):
         self.hovered = None
         self._paint(reveal_from=self.sender())
 
-    def focus_sentence(self, index: int | None) -> None:
-        """Pin sentence ``index`` in every pane and scroll it into view."""
-        self.pinned, self.hovered = index, None
-        self._paint(reveal_from=None)
-
     def select_entity(self, index: int) -> None:
-        """Highlight every mention of entity ``index`` (-1 clears)."""
+        """Highlight every mention of entity ``index`` (-1 clears); a pinned sentence is let go."""
         self.entity = None if index < 0 else index
+        self.pinned = self.hovered = None
         self._paint()
         if self.entity is not None:
             for pane in self.panes:

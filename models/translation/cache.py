@@ -121,19 +121,6 @@ class TranslationCache:
         except sqlite3.Error as exc:
             log.warning("translation cache write failed (%s); results are not cached", exc)
 
-    def clear(self, model: str | None = None) -> None:
-        """Forget every cached translation, or only those of ``model``."""
-        if self._conn is None:
-            return
-        try:
-            with self._lock, self._conn:
-                if model is None:
-                    self._conn.execute("DELETE FROM translations")
-                else:
-                    self._conn.execute("DELETE FROM translations WHERE model = ?", (model,))
-        except sqlite3.Error as exc:
-            log.warning("translation cache could not be cleared (%s)", exc)
-
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QPalette
 from gui import clipboard
 from gui.briefing import FILTERS, brief_path
 from gui.highlight import theme_for
+from gui.session import Document
 from gui.settings import Settings
 from gui.views.article_view import STREAM_REFRESH_MS, ArticleView
 from gui.views.render import PENDING, Fonts, render_original, render_summary, render_translation
@@ -80,7 +81,7 @@ def test_summary_and_translation_show_only_their_sentences(theme):
 
 def test_streamed_translations_are_shown_in_batches(qtbot, theme):
     article = _article()
-    view = ArticleView(article, theme=theme, fonts=Fonts(QFont(), QFont()))
+    view = ArticleView(Document(article), theme=theme, fonts=Fonts(QFont(), QFont()))
     qtbot.addWidget(view)
     before = view.translation.rendered
     article.translations[2] = Translation(2, article.sentences[2].text, "Haftar arrived in Cairo.")
@@ -157,15 +158,19 @@ def test_first_launch_opens_a_seed_then_the_last_session(qapp, tmp_path, seed_pa
 
     settings = Settings()
     none = Namespace(files=[], screenshot=None)
-    assert _initial_files(none, settings) == seed_paths[:1]
+    assert _initial_files(none, settings) == (seed_paths[:1], None)
     settings.set("first_launch_done", True)
-    assert _initial_files(none, settings) == []
-    kept = tmp_path / "kept.txt"
-    kept.write_text("نص", encoding="utf-8")
-    settings.set("session_files", [str(kept), str(tmp_path / "deleted-since.txt")])
-    assert _initial_files(none, settings) == [kept]
+    assert _initial_files(none, settings) == ([], None)
+    kept, second = tmp_path / "kept.txt", tmp_path / "second.txt"
+    for path in (kept, second):
+        path.write_text("نص", encoding="utf-8")
+    settings.set("session_files", [str(second), str(tmp_path / "deleted-since.txt"), str(kept)])
+    settings.set("session_current", 2)
+    assert _initial_files(none, settings) == ([second, kept], kept)  # tab order and the selected tab
+    settings.set("session_current", 1)  # the selected file is gone: no selection
+    assert _initial_files(none, settings) == ([second, kept], None)
     given = Namespace(files=["a.txt"], screenshot=None)
-    assert _initial_files(given, settings) == [Path("a.txt")]
+    assert _initial_files(given, settings) == ([Path("a.txt")], None)
 
 
 def test_brief_path_keeps_every_brief_suffix_and_adds_the_chosen_one_otherwise():

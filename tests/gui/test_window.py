@@ -63,12 +63,12 @@ def test_open_seed_shows_summary_marks_and_entities(qtbot, window, seed_paths):
 
 def test_no_model_offers_the_model_manager(qtbot, window, seed_paths, monkeypatch):
     view = _open(qtbot, window, seed_paths[0])
-    assert view.translation_stack.currentWidget() is view.no_model
+    qtbot.waitUntil(lambda: window.models_known, timeout=20000)
+    assert view.translation_stack.currentWidget() is view.model_offer
     opened = []
-    monkeypatch.setattr(window, "open_model_manager", lambda: opened.append(True))
-    view.manage_models.disconnect()
-    view.manage_models.connect(window.open_model_manager)
-    qtbot.mouseClick(view.no_model_button, Qt.MouseButton.LeftButton)
+    view.model_offer.manage.disconnect()
+    view.model_offer.manage.connect(lambda: opened.append(True))
+    qtbot.mouseClick(view.model_offer.manager_button, Qt.MouseButton.LeftButton)
     assert opened == [True]
 
 
