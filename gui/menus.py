@@ -28,7 +28,8 @@ def _action(owner: QMainWindow, menu: QMenu, text: str, slot: Callable, shortcut
     action = QAction(text, owner, objectName=name or text)
     if shortcut is not None:
         keys = shortcut if isinstance(shortcut, tuple) else (shortcut,)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        sequences = {QKeySequence(k).toString(): QKeySequence(k) for k in keys}  # a platform's may repeat one
+        action.setShortcuts(list(sequences.values()))
     action.triggered.connect(slot)
     menu.addAction(action)
     return action

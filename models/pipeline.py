@@ -18,9 +18,10 @@ from models.translation import Translator, translate_article
 
 
 def analyse(article: Article, *, length: Length | None = None, algorithm: str = "auto") -> Article:
-    """Summarise ``article`` and find its entities (no translation)."""
+    """Summarise ``article`` and find its entities (no translation; no entities unless it is Arabic)."""
     summarize(article, length, algorithm)
-    annotate(article)
+    if article.language == "ar":
+        annotate(article)
     return article
 
 
