@@ -61,8 +61,8 @@ def build_menus(w) -> Menus:
             "smallerTextAction")
     _action(w, view, "&Reset text size", lambda: w.change_font_size(None), "Ctrl+0", "resetTextAction")
     view.addSeparator()
-    _action(w, view, "&Next tab", lambda: w.switch_tab(+1), ("Ctrl+PgDown", Keys.NextChild), "nextTabAction")
-    _action(w, view, "&Previous tab", lambda: w.switch_tab(-1), ("Ctrl+PgUp", Keys.PreviousChild),
+    _action(w, view, "&Next tab", lambda: w.switch_tab(+1), ("Ctrl+PgDown", "Ctrl+Tab"), "nextTabAction")
+    _action(w, view, "&Previous tab", lambda: w.switch_tab(-1), ("Ctrl+PgUp", "Ctrl+Shift+Tab"),
             "previousTabAction")
     fonts = view.addMenu("&Arabic font")
     installed = set(QFontDatabase.families())

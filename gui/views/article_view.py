@@ -158,9 +158,7 @@ class ArticleView(QWidget):
             self.translation_arrived()
         elif what == "state":
             self._show_translation_page()
-        elif what == "translation":
-            self.refresh_translation()
-        else:
+        else:  # summary, entities, translation done (its English names reach the entity panel too)
             self.refresh()
 
     def _show_details(self, shown: bool) -> None:

@@ -250,6 +250,10 @@ def test_first_launch_offers_the_recommended_model_and_imports_one(qtbot, window
     assert "Model installed" in window.statusBar().currentMessage() or window.model_dir is not None
     assert view.translation_stack.currentWidget() is view.translation
     assert all(i in view.article.translations for i in view.article.summary)
+    from gui.partials.entity_panel import INDEX_ROLE
+
+    item = view.entities.tree.topLevelItem(0)  # the English names reach the entity panel
+    assert item.text(1) == view.article.entities[item.data(0, INDEX_ROLE)].english != ""
 
 
 def test_a_failed_download_from_the_pane_is_one_line(qtbot, window, seed_paths, monkeypatch):
