@@ -164,7 +164,7 @@ class ArticleView(QWidget):
     def _show_details(self, shown: bool) -> None:
         """Collapse the header to the headline alone (small screens), or show it all."""
         self.details.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.metadata.setVisible(shown)
+        self.metadata.setVisible(shown and bool(self.metadata.text()))
         self.legend.setVisible(shown)
         self.headline_en.setVisible(shown and bool(self.article.title_translation))
 
@@ -184,6 +184,7 @@ class ArticleView(QWidget):
         name = article.path.name if article.path and article.title else ""  # else it is the headline
         parts = [name, meta.source, meta.dateline, " · ".join(meta.keywords)]
         self.metadata.setText("  ·  ".join(p for p in parts if p))
+        self.metadata.setVisible(self.details.isChecked() and bool(self.metadata.text()))
         self.original.show_rendered(render_original(article, self.theme, self.fonts.arabic))
         self.summary.show_rendered(render_summary(article, self.theme, self.fonts.arabic))
         self.entities.set_entities(article.entities, self.theme, self.fonts.arabic)

@@ -12,3 +12,16 @@ def sentence_point(pane, index: int):
     cursor = QTextCursor(pane.document())
     cursor.setPosition((start + end) // 2)
     return pane.cursorRect(cursor).center()
+
+
+def make_window(qtbot, model_dir=None):
+    """A shown main window that answers every question with yes (tests replace ``confirm``)."""
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    window = MainWindow(Settings(), model_dir=model_dir)
+    window.confirm = lambda question: True
+    qtbot.addWidget(window)
+    window.resize(1400, 800)
+    window.show()
+    return window

@@ -6,39 +6,13 @@ from __future__ import annotations
 import threading
 
 import pytest
-from gui_helpers import sentence_point
-from model_fixtures import tiny_argos_package, tiny_model_dir  # noqa: F401 - fixtures
+from gui_helpers import make_window, sentence_point
+from model_fixtures import tiny_argos_package  # noqa: F401 - fixture
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from gui.main_window import MainWindow
 from gui.settings import Settings
 from gui.workers import TRANSLATE_GROUP, Job
-
-
-def _window(qtbot, model_dir=None) -> MainWindow:
-    window = MainWindow(Settings(), model_dir=model_dir)
-    window.confirm = lambda question: True
-    qtbot.addWidget(window)
-    window.resize(1400, 800)
-    window.show()
-    return window
-
-
-@pytest.fixture
-def window(qtbot):
-    win = _window(qtbot)
-    yield win
-    win.runner.cancel_all()
-    win.runner.wait(5000)
-
-
-@pytest.fixture
-def model_window(qtbot, tiny_model_dir):  # noqa: F811 - fixture
-    win = _window(qtbot, tiny_model_dir)
-    yield win
-    win.runner.cancel_all()
-    win.runner.wait(5000)
 
 
 def _open(qtbot, window, *paths):
@@ -81,7 +55,7 @@ def _save_brief(window, monkeypatch, out, *, all_tabs=True, full=False):
 
 # --- item 1: a brief of every open article translates them first ---------------------------------
 def test_brief_of_all_open_articles_translates_the_unvisited_ones_first(
-        qtbot, window, seed_paths, tiny_model_dir, tmp_path, monkeypatch):  # noqa: F811
+        qtbot, window, seed_paths, tiny_model_dir, tmp_path, monkeypatch):
     views = _open(qtbot, window, *seed_paths[:3])
     qtbot.waitUntil(lambda: window.models_known and not window.busy(), timeout=30000)
     assert not any(v.article.translations for v in views)  # no model yet
@@ -169,18 +143,7 @@ def test_cancel_stops_a_whole_article_translation_and_says_so_once(qtbot, model_
     assert not window.session.waiting()
 
 
-# --- item 6: stale state ------------------------------------------------------------------------
-def test_a_later_file_that_opens_fine_clears_the_error(qtbot, window, tmp_path, seed_paths):
-    bad = tmp_path / "broken.docx"
-    bad.write_bytes(b"PK\x03\x04 this is not really a docx")
-    window.open_paths([bad])
-    qtbot.waitUntil(lambda: window.messages.isVisible(), timeout=10000)
-    assert "broken.docx" in window.messages.text()
-    window.open_paths([seed_paths[1]])
-    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=30000)
-    assert not window.messages.isVisible()
-
-
+# --- item 6: stale state (the error bar cleared by a later good file: test_window.py) -----------
 def test_a_failed_save_replaces_the_saving_message(qtbot, model_window, seed_paths, tmp_path, monkeypatch):
     window = model_window
     _open(qtbot, window, seed_paths[0])
@@ -351,7 +314,7 @@ def test_length_offers_words(qtbot, window, seed_paths):
 
 
 def test_session_restore_keeps_tab_order_and_the_selected_tab(qtbot, seed_paths):
-    first = _window(qtbot)
+    first = make_window(qtbot)
     _open(qtbot, first, *seed_paths[:3])
     first.tabs.tabBar().moveTab(2, 0)  # the user reorders the tabs and picks one
     first.tabs.setCurrentIndex(1)
@@ -364,7 +327,7 @@ def test_session_restore_keeps_tab_order_and_the_selected_tab(qtbot, seed_paths)
 
     files, current = _initial_files(Namespace(files=[], screenshot=None), Settings())
     assert files == order and current == order[1]
-    second = _window(qtbot)
+    second = make_window(qtbot)
     second.open_paths(files, current=current)
     qtbot.waitUntil(lambda: second.tabs.count() == 3 and not second.busy(), timeout=30000)
     assert [v.path() for v in second.views()] == order

@@ -6,38 +6,11 @@ import threading
 
 import pytest
 from gui_helpers import sentence_point
-from model_fixtures import tiny_model_dir  # noqa: F401 - fixture
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 
-from gui.main_window import MainWindow
 from gui.settings import Settings
 from gui.workers import Job
-
-
-def _window(qtbot, model_dir=None) -> MainWindow:
-    window = MainWindow(Settings(), model_dir=model_dir)
-    window.confirm = lambda question: True
-    qtbot.addWidget(window)
-    window.resize(1400, 800)
-    window.show()
-    return window
-
-
-@pytest.fixture
-def window(qtbot):
-    win = _window(qtbot)
-    yield win
-    win.runner.cancel_all()
-    win.runner.wait(5000)
-
-
-@pytest.fixture
-def model_window(qtbot, tiny_model_dir):  # noqa: F811 - fixture
-    win = _window(qtbot, tiny_model_dir)
-    yield win
-    win.runner.cancel_all()
-    win.runner.wait(5000)
 
 
 def _open(qtbot, window, path):
@@ -118,9 +91,10 @@ def test_corrupt_file_gives_a_message_and_the_app_stays_usable(qtbot, window, tm
     qtbot.waitUntil(lambda: window.messages.isVisible(), timeout=10000)
     assert "broken.docx" in window.messages.text()
     assert "Traceback" not in window.messages.text()
-    window.messages.hide()  # dismissed
-    view = _open(qtbot, window, seed_paths[1])
-    assert window.tabs.count() == 1 and view.article.summary
+    window.open_paths([seed_paths[1]])  # the error bar still shows
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=20000)
+    assert window.current_view().article.summary
+    assert not window.messages.isVisible()  # the older file's error is not left behind
 
 
 def test_copy_bilingual_and_translated_summary(qtbot, model_window, seed_paths):
