@@ -89,7 +89,7 @@ def save_briefing_dialog(window) -> None:
     if job is None:
         _write(window, docs, path, full=full)
         return
-    window.statusBar().showMessage(f"Translating {len(docs)} article(s) for the briefing…")
+    window.statusBar().showMessage("Translating what the briefing needs first…")
     job.signals.result.connect(lambda _: _write(window, docs, path, full=full, translated=True))
     job.signals.cancelled.connect(lambda: _not_saved(window, "the translation was cancelled"))
     job.signals.error.connect(lambda message: _not_saved(window, f"translation failed: {message}",

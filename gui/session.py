@@ -191,14 +191,14 @@ class Session(QObject):
             doc.model_dir = model_dir  # the engine drops another model's English when the job starts
         job = translation_job(plan, model_dir=model_dir, translators=self.translators, name=name)
         by_article = {id(doc.article): doc for doc in docs}
-        job.signals.item.connect(lambda item: self._arrived(by_article[id(item[0])], item[1]))
+        job.signals.item.connect(lambda item: self._arrived(by_article[id(item[0])]))
         job.signals.progress.connect(lambda done, total, text: None if job.is_cancelled()
                                      else self.progress.emit(done, total, text))
         return job
 
-    def _arrived(self, doc: Document, translation: object) -> None:
+    def _arrived(self, doc: Document) -> None:
         if doc in self.documents:
-            self.article_changed.emit(doc, "sentence" if translation is not None else "translation")
+            self.article_changed.emit(doc, "sentence")
 
     def _finished(self, doc: Document, job: Job) -> None:
         if doc.job is job:
@@ -222,19 +222,20 @@ class Session(QObject):
         todo = [(d, w) for d, w in zip(docs, wanted, strict=True) if not d.complete(w, self.model_dir)]
         if self.model_dir is None or not todo:
             return None
-        job = self._translation([d for d, _ in todo], self.model_dir, "translate for the brief",
-                                [w for _, w in todo])
-        job.signals.finished.connect(lambda: self._brief_done(job))
+        docs = [d for d, _ in todo]
+        job = self._translation(docs, self.model_dir, "translate for the brief", [w for _, w in todo])
+        job.signals.finished.connect(lambda: self._brief_done(job, docs))
         self.brief_job = job
         self.runner.start(job, serial=True)
         self.busy_changed.emit()
         return job
 
-    def _brief_done(self, job: Job) -> None:
+    def _brief_done(self, job: Job, docs: list[Document]) -> None:
         if self.brief_job is job:
             self.brief_job = None
-        for doc in self.documents:
-            self.article_changed.emit(doc, "translation")
+        for doc in docs:
+            if doc in self.documents:
+                self.article_changed.emit(doc, "translation")
         self.busy_changed.emit()
 
     def is_translating(self, doc: Document) -> bool:
@@ -323,7 +324,11 @@ class Session(QObject):
         self.model_dir = model_dir
         engine.remember_default(model_dir)
         for doc in self.documents:
+            if model_dir is None and doc.job is not None:  # no translation wanted: stop, without pausing
+                doc.job.cancel()
+                doc.job = None
             self._update_model_state(doc)
+        self.busy_changed.emit()
         if current is not None:
             self.translate(current)
 

@@ -171,8 +171,8 @@ def translation_job(plan: list[tuple[Article, list[int]]], *, model_dir: Path,
     The caller decides what is left to translate. Small groups in reading order: the
     pane fills from the top and the English entities colour as it goes; the cancel flag
     is checked between groups (and by the translator between its batches); an empty
-    group still translates a missing headline. Items are ``(article, Translation)``,
-    then ``(article, None)`` when an article is done; progress runs across the plan.
+    group still translates a missing headline. Items are ``(article, Translation)``;
+    progress runs across the plan.
     """
     total = sum(len(indices) for _, indices in plan)
 
@@ -198,6 +198,5 @@ def translation_job(plan: list[tuple[Article, list[int]]], *, model_dir: Path,
                     raise CancelledError()
                 engine.translate(article, translator, indices=group, on_sentence=on_sentence,
                                  cancel=ctx.cancelled)
-            ctx.emit((article, None))
 
     return Job(work, name=name)

@@ -67,8 +67,12 @@ def test_brief_of_all_open_articles_translates_the_unvisited_ones_first(
     out = tmp_path / "all.md"
     _save_brief(window, monkeypatch, out)
     assert window.status.cancel_button.isVisible()  # progress across the articles, with Cancel
+    labels = []
+    window.session.progress.connect(lambda done, total, text: labels.append(text))
     qtbot.waitUntil(lambda: "Briefing saved" in window.statusBar().currentMessage(), timeout=60000)
-    assert any("Translating 3 article(s) for the briefing" in m for m in messages)
+    assert any("Translating what the briefing needs first" in m for m in messages)
+    assert any("(article 1 of 2)" in label for label in labels) and any("(article 2 of 2)" in label
+                                                                         for label in labels)
     assert "translated what it needed first" in window.statusBar().currentMessage()
     text = out.read_text(encoding="utf-8")
     for view in views:
