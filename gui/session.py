@@ -185,18 +185,22 @@ class Session(QObject):
 
     def _translation(self, docs: list[Document], model_dir: Path, name: str, wanted: list[list[int]]) -> Job:
         """A job translating ``wanted[i]`` of ``docs[i]`` with ``model_dir``; streams to the views."""
-        plan = []
-        for doc, indices in zip(docs, wanted, strict=True):
-            plan.append((doc.article, doc.left(indices, model_dir)))
-            doc.model_dir = model_dir  # the engine drops another model's English when the job starts
+        plan = [(d.article, d.left(indices, model_dir)) for d, indices in zip(docs, wanted, strict=True)]
         job = translation_job(plan, model_dir=model_dir, translators=self.translators, name=name)
         by_article = {id(doc.article): doc for doc in docs}
-        job.signals.item.connect(lambda item: self._arrived(by_article[id(item[0])]))
+        job.signals.item.connect(lambda item: self._arrived(by_article[id(item[0])], model_dir))
+        job.signals.result.connect(lambda _r: self._translated_with(docs, model_dir))
         job.signals.progress.connect(lambda done, total, text: None if job.is_cancelled()
                                      else self.progress.emit(done, total, text))
         return job
 
-    def _arrived(self, doc: Document) -> None:
+    @staticmethod
+    def _translated_with(docs: list[Document], model_dir: Path) -> None:
+        for doc in docs:
+            doc.model_dir = model_dir
+
+    def _arrived(self, doc: Document, model_dir: Path) -> None:
+        doc.model_dir = model_dir  # the engine dropped another model's English before this sentence
         if doc in self.documents:
             self.article_changed.emit(doc, "sentence")
 

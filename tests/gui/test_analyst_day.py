@@ -338,3 +338,25 @@ def test_session_restore_keeps_tab_order_and_the_selected_tab(qtbot, seed_paths)
     assert second.current_view().path() == order[1]
     second.runner.cancel_all()
     second.runner.wait(5000)
+
+
+def test_a_model_switch_cancelled_before_it_starts_leaves_the_old_english_marked_old(
+        qtbot, model_window, seed_paths, tiny_model_dir, tmp_path):  # noqa: F811
+    import shutil
+
+    window = model_window
+    (view,) = _open(qtbot, window, seed_paths[0])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    doc, summary = view.doc, view.doc.indices()
+    assert doc.model_dir == tiny_model_dir and doc.complete(summary, tiny_model_dir)
+    other = shutil.copytree(tiny_model_dir, tmp_path / "other-model")
+    gate = _hold_serial_worker(window)
+    window.session.select_model(other, doc)  # queued behind the held worker
+    window.status.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    assert doc.model_dir == tiny_model_dir  # the English there is still the first model's
+    assert doc.left(summary, other) == summary
+    window.translate_current()
+    qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
+    assert doc.model_dir == other and doc.complete(summary, other)
