@@ -289,9 +289,10 @@ class MainWindow(QMainWindow):
     def _failed(self, topic: str, message: str) -> None:
         if topic == "open":
             self._failed_at = self._requests
-        manager = topic == "translation"
-        self.show_error(message, topic=topic, action="Model manager…" if manager else "",
-                        callback=self.open_model_manager if manager else None)
+        actions = {"translation": ("Model manager…", self.open_model_manager),
+                   "install": ("Import a file…", lambda: model_setup.choose_import(self))}
+        action, callback = actions.get(topic, ("", None))
+        self.show_error(message, topic=topic, action=action, callback=callback)
 
     def show_error(self, text: str, *, kind: str = "error", topic: str = "", action: str = "",
                    callback=None) -> None:

@@ -77,7 +77,7 @@ class Session(QObject):
 
     article_changed = Signal(object, str)  # Document, what: summary, entities, sentence, translation, state
     opened = Signal(object, object)  # Document, path
-    failed = Signal(str, str)  # topic (open, summary, entities, translation, models), one-line message
+    failed = Signal(str, str)  # topic (open, summary, entities, translation, models, install), one line
     progress = Signal(int, int, str)  # of the translation the user waits for
     busy_changed = Signal()
     models_listed = Signal(list)  # [(label, folder)]
@@ -306,7 +306,7 @@ class Session(QObject):
                                      else self.progress.emit(done, total, text))
         job.signals.result.connect(lambda info: self._installed(str(getattr(info, "id", ""))))
         job.signals.error.connect(lambda message: self.failed.emit(
-            "models", f"Model not installed: {message}"))
+            "install", f"Model not installed: {message}"))
         job.signals.finished.connect(lambda: self._install_done(job))
         self.install_job = job
         self.runner.start(job)

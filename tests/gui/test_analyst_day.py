@@ -240,6 +240,7 @@ def test_a_failed_download_from_the_pane_is_one_line(qtbot, window, seed_paths, 
     qtbot.waitUntil(lambda: window.messages.isVisible(), timeout=30000)
     assert asked == ["opus-mt-ara-eng"]
     assert window.messages.text() == "Model not installed: no internet connection"
+    assert window.messages.action.text() == "Import a file…"  # the way on without a network
 
 
 # --- item 9: inputs that are not Arabic ---------------------------------------------------------
