@@ -115,7 +115,10 @@ def test_without_a_model_the_brief_asks_and_says_it_is_arabic_only(qtbot, window
 
 
 # --- item 2: cancel stops a whole-article translation -------------------------------------------
-def test_cancel_stops_a_whole_article_translation_and_says_so_once(qtbot, model_window, seed_paths, tmp_path):
+def test_cancel_stops_a_whole_article_translation_and_says_so_once(qtbot, model_window, seed_paths, tmp_path,
+                                                                  monkeypatch):
+    from gui import engine
+
     window = model_window
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in seed_paths * 3), encoding="utf-8")
@@ -125,22 +128,27 @@ def test_cancel_stops_a_whole_article_translation_and_says_so_once(qtbot, model_
     total = len(view.article.sentences)
     assert len(view.article.translations) == total > 200
     window.close_tab(view)
-    (view,) = _open(qtbot, window, long)  # the same file again: now every sentence is a cache hit
+
+    real, calls, reached, cancelled = engine.translate, [], threading.Event(), threading.Event()
+
+    def translate(*args, **kwargs):  # the worker waits inside its 16th group until the test has cancelled
+        calls.append(1)
+        if len(calls) == 16:
+            reached.set()
+            cancelled.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "translate", translate)
     messages = _status_messages(window)
-    at_cancel = []
-
-    def cancel_midway(doc, what) -> None:
-        if doc is view.doc and what == "sentence" and not at_cancel and len(doc.article.translations) > 60:
-            window.status.cancel_button.click()
-            at_cancel.append(len(doc.article.translations))
-            assert not window.status.cancel_button.isVisible()  # the count stops at once
-
-    window.session.article_changed.connect(cancel_midway)
-    view.set_scope("article")
+    (view,) = _open(qtbot, window, long)  # the same file again: now every sentence is a cache hit
+    qtbot.waitUntil(reached.is_set, timeout=60000)
+    window.status.cancel_button.click()
+    at_cancel = len(view.article.translations)
+    assert not window.status.cancel_button.isVisible()  # the count stops at once
+    cancelled.set()
     qtbot.waitUntil(lambda: not window.runner.active(), timeout=60000)
     qtbot.wait(300)
-    assert at_cancel, "the translation finished before the test could cancel it"
-    assert len(view.article.translations) <= at_cancel[0] + 2 * TRANSLATE_GROUP < total
+    assert len(view.article.translations) <= at_cancel + TRANSLATE_GROUP < total  # the group under way ends
     assert messages.count("Cancelled.") == 1
     assert f"/{total}" in window.status.text.text()
     window.tabs.currentChanged.emit(0)  # switching tabs does not resume it
