@@ -192,9 +192,7 @@ def _page_lines(layout) -> list[_VisualLine]:
     for glyphs in _lines(visible):
         units = _visual_units(glyphs)
         if units:
-            # the median: a glyph of another font (a bracket, a Latin word) sits higher or lower
-            lines.append(_VisualLine(units, statistics.median(g.y for g in glyphs),
-                                     statistics.median(g.size for g in glyphs)))
+            lines.append(_VisualLine(units, glyphs[0].y, statistics.median(g.size for g in glyphs)))
     return lines
 
 

@@ -157,11 +157,11 @@ def _qt_pdf(path: Path, html: str) -> Path:
     from gui.fonts import load_app_fonts
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    load_app_fonts()  # the shipped Noto Naskh Arabic, not whatever the system has
+    load_app_fonts()  # the shipped Noto Naskh Arabic and Amiri, not whatever the system has
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     document = QTextDocument()
-    document.setDefaultStyleSheet("p { font-family: 'Noto Naskh Arabic', 'Noto Sans'; }")
+    document.setDefaultStyleSheet("p { font-family: 'Noto Naskh Arabic', 'Amiri'; }")
     document.setHtml(html)
     document.print_(writer)
     return path
