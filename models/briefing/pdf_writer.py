@@ -30,7 +30,8 @@ _LINE = {"ar": 1.5, "en": 1.3}
 _FEATURES = {"kern": False}
 """Amiri's kerning moves glyphs so far that pdftotext splits words (96.0% → 99.8% of a seed's words found)."""
 _MARGIN_MM = 18.0
-_NARROW_MM = 22.0
+_NARROW_MM = 18.0
+_CELL_PADDING_MM = 1.5
 _KEEP_WITH_NEXT_MM = 30.0
 _GREY = (85, 85, 85)
 
@@ -72,19 +73,28 @@ class _Document(FPDF):
             self.add_page()
 
 
+def _narrow_width(pdf: _Document, title: str, cells: list[str]) -> float:
+    """At least ``_NARROW_MM``, and wide enough for the longest word (bold title or cell) not to break."""
+    pdf.set_font(PDF_FAMILY, "B", _CELL_PT["en"])
+    longest = max(pdf.get_string_width(word) for word in title.split())
+    pdf.set_font(PDF_FAMILY, "", _CELL_PT["en"])
+    longest = max([longest, *(pdf.get_string_width(word) for text in cells for word in text.split())])
+    return max(_NARROW_MM, longest + 2 * _CELL_PADDING_MM + 1)
+
+
 def _table(pdf: _Document, table: Table) -> None:
-    narrow = [c.numeric or c.short for c in table.columns]
-    usable = pdf.epw
-    wide = (usable - _NARROW_MM * sum(narrow)) / max(1, narrow.count(False))
-    widths = tuple(_NARROW_MM if n else wide for n in narrow)
+    pdf.set_text_shaping(True, features=_FEATURES, direction=None)  # each cell's direction from its text
+    widths = [_narrow_width(pdf, c.title, [row[i] for row in table.rows]) if c.numeric or c.short else 0.0
+              for i, c in enumerate(table.columns)]
+    wide = (pdf.epw - sum(widths)) / max(1, widths.count(0.0))
+    widths = [width or wide for width in widths]
     aligns = tuple("RIGHT" if c.lang == "ar" or c.numeric else "LEFT" for c in table.columns)
     pdf.set_font(PDF_FAMILY, "", _CELL_PT["en"])
-    pdf.set_text_shaping(True, features=_FEATURES, direction=None)  # each cell's direction from its text
     heading = FontFace(family=PDF_FAMILY, emphasis="BOLD", size_pt=_CELL_PT["en"], fill_color=(232, 237, 242))
     cell_style = {lang: FontFace(family=PDF_FAMILY, size_pt=size) for lang, size in _CELL_PT.items()}
     try:
         with pdf.table(col_widths=widths, text_align=aligns, headings_style=heading, repeat_headings=1,
-                       line_height=_CELL_PT["ar"] * _LINE["ar"] / pdf.k, padding=(0.8, 1.5),
+                       line_height=_CELL_PT["ar"] * _LINE["ar"] / pdf.k, padding=(0.8, _CELL_PADDING_MM),
                        v_align="TOP") as out:
             header = out.row()
             for column in table.columns:

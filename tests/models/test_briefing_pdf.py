@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from briefing_samples import DERNA, make_article
 
+from models.article import Entity
 from models.briefing import build_brief, write_brief
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -83,6 +84,12 @@ def test_table_rows_stay_on_one_page_and_the_header_repeats(tmp_path):
     for _, english in many:
         assert sum(english in page for page in pages) == 1, english
     assert all(page.count("Arabic English") >= 1 for page in pages[1:-1])
+
+
+def test_narrow_columns_fit_their_longest_word(tmp_path):
+    organisation = Entity("ORG", "منظمة الصحة العالمية", [(0, 1)] * 12, "World Health Organization", True)
+    words = _flat("\n".join(pypdf_pages(_brief(tmp_path, entities=[organisation])))).split()
+    assert "Organisation" in words and "Mentions" in words
 
 
 def test_arabic_cells_align_right(tmp_path):
