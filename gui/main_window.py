@@ -334,13 +334,15 @@ class MainWindow(QMainWindow):
         if not any(i in view.article.translations for i in view.article.summary):
             self.show_error("The summary has no translation yet.", kind="info")
             return
-        clipboard.put(*clipboard.translated_summary(view.article))
+        attributed = bool(self.settings.get("copy_attribution"))
+        clipboard.put(*clipboard.translated_summary(view.article, attributed=attributed))
         self.statusBar().showMessage("Translated summary copied.", 3000)
 
     def copy_bilingual(self) -> None:
         view = self.current_view()
         if view is not None:
-            clipboard.put(*clipboard.bilingual_summary(view.article))
+            attributed = bool(self.settings.get("copy_attribution"))
+            clipboard.put(*clipboard.bilingual_summary(view.article, attributed=attributed))
             self.statusBar().showMessage("Bilingual summary copied.", 3000)
 
     def save_briefing(self) -> None:

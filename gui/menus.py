@@ -45,6 +45,10 @@ def build_menus(w) -> Menus:
     edit = bar.addMenu("&Edit")
     _action(w, edit, "Copy &translated summary", w.copy_translated, "Ctrl+Shift+C", "copyTranslatedAction")
     _action(w, edit, "Copy &bilingual summary", w.copy_bilingual, "Ctrl+Shift+B", "copyBilingualAction")
+    attributed = _action(w, edit, "Copy &with source, date and model",
+                         lambda on: w.settings.set("copy_attribution", on), None, "copyAttributionAction")
+    attributed.setCheckable(True)
+    attributed.setChecked(bool(w.settings.get("copy_attribution")))
 
     view = bar.addMenu("&View")
     _action(w, view, "&Whole-article translation", w.toggle_scope, "Ctrl+T", "toggleScopeAction")

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, object] = {
     "translation_scope": "summary",  # or "article"
     "recent_files": [],
     "brief_dir": "",
+    "copy_attribution": True,  # copies end with source, date and model
     "session_files": [],
     "first_launch_done": False,
     "window_geometry": QByteArray(),
