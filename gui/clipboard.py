@@ -16,17 +16,16 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from models.article import Article
-from models.briefing.layout import lang_of
+from models.briefing.layout import has_arabic, lang_of
 
 RLI, LRI, PDI = "\u2067", "\u2066", "\u2069"  # right-to-left / left-to-right isolates, pop
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC_ONLY = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff ]+")
 
 
 def _plain(text: str) -> str:
     """``text`` for plain text, in an isolate only where a left-to-right document would misplace something:
     Arabic with a stop, digits or Latin in it, or English holding Arabic."""
-    if not _RTL.search(text) or _ARABIC_ONLY.fullmatch(text):
+    if not has_arabic(text) or _ARABIC_ONLY.fullmatch(text):
         return text
     return f"{RLI if lang_of(text) == 'ar' else LRI}{text}{PDI}"
 

@@ -18,7 +18,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from models.briefing.content import Brief
-from models.briefing.layout import Block, Field, Heading, Paragraph, Table, layout
+from models.briefing.layout import Block, Field, Heading, Paragraph, Table, has_arabic, layout
 from models.briefing.output import BriefError
 from models.fonts import FONT_FILES, PDF_FAMILY
 
@@ -57,13 +57,20 @@ class _Document(FPDF):
         self.cell(0, 4, f"{self.page_no()} / {{nb}}", align="C")
         self.set_text_color(0)
 
-    def use_font(self, lang: str, size: float, *, bold: bool = False) -> None:
-        """Size for ``lang``; the paragraph's base direction follows it (an Arabic one may start in Latin)."""
+    def use_font(self, lang: str, size: float, *, bold: bool = False, text: str = "") -> None:
+        """Size for ``lang``; the paragraph's base direction follows it (an Arabic one may start in Latin).
+
+        Text without right-to-left letters skips shaping: fpdf2 reshapes a line at
+        every character while breaking it, which made long English appendices slow.
+        """
         self.set_font(PDF_FAMILY, "B" if bold else "", size)
-        self.set_text_shaping(True, features=_FEATURES, direction="rtl" if lang == "ar" else "ltr")
+        if lang == "en" and text and not has_arabic(text):
+            self.set_text_shaping(False)
+        else:
+            self.set_text_shaping(True, features=_FEATURES, direction="rtl" if lang == "ar" else "ltr")
 
     def text_block(self, text: str, lang: str, size: float, *, bold: bool = False, **cell) -> None:
-        self.use_font(lang, size, bold=bold)
+        self.use_font(lang, size, bold=bold, text=text)
         self.multi_cell(0, self.font_size * _LINE[lang], text, align="R" if lang == "ar" else "L",
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT, **cell)
 
