@@ -131,6 +131,7 @@ def _block(pdf: _Document, block: Block) -> None:
             pdf.set_draw_color(224, 184, 76)
             pdf.text_block(text, lang, _BODY_PT[lang], fill=True, border=1, padding=2)
             pdf.set_draw_color(0)
+            pdf.set_fill_color(255)  # fpdf2 tables fill their cells with the current colour
             pdf.ln(2)
         case Paragraph(text, lang, "footer"):
             pdf.ln(4)

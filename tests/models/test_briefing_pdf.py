@@ -122,3 +122,9 @@ def test_arabic_only_pdf_and_atomic_replacement(tmp_path):
     assert "No translation model is installed" in text
     assert DERNA[1][0].rstrip(".") in text and DERNA[1][1] not in text
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTRect
+
+    page = next(extract_pages(str(out)))
+    fills = [str(o.non_stroking_color) for o in page if isinstance(o, LTRect) and o.fill]
+    assert fills.count("(1.0, 0.9569, 0.8392)") == 1  # the note's yellow, not the table cells after it
