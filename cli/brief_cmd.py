@@ -37,19 +37,13 @@ def _translator(spec: str | None):
     return Translator(model_dir)
 
 
-def _pdf_writer():
-    from gui.pdf_writer import write_pdf
-
-    return write_pdf
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the brief; errors other than unreadable inputs propagate to ``cli.run``."""
     from models.briefing import check_output, output_format, save_brief
     from models.pipeline import open_article, translate
 
     out = Path(args.output)
-    fmt = output_format(out)
+    output_format(out)  # an unknown suffix fails before any file is read
     check_output(out, args.files)
     length = length_of(args)
     translator = _translator(args.model)
@@ -72,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
             translate(article, translator, indices=indices)
 
     notes = [f"Left out, could not be read: {message}" for message in failed]
-    save_brief(articles, out, full_translation=args.full_translation, notes=notes,
-               pdf=_pdf_writer() if fmt == "pdf" else None)
+    save_brief(articles, out, full_translation=args.full_translation, notes=notes)
     english = f"English by {translator.model_id}" if translator is not None else "Arabic only"
     print(f"{out}: brief of {len(articles)} article{'s' if len(articles) > 1 else ''} written ({english})")
     if failed:

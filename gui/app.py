@@ -77,10 +77,12 @@ def run_gui(args: Namespace) -> int:
     app.setOrganizationName("Khulasa")
     app.setApplicationName("Khulasa")
     from gui import engine
+    from gui.fonts import load_app_fonts
     from gui.main_window import MainWindow
     from gui.settings import Settings
     from models.errors import KhulasaError
 
+    load_app_fonts()  # the shipped Arabic fonts, before any font is chosen
     settings = Settings()
     model_dir, model_error = None, ""
     if getattr(args, "model", None):

@@ -54,11 +54,10 @@ def brief_path(name: str, chosen_filter: str) -> Path:
 
 
 def save_briefing(articles, path: Path, *, full_translation: bool) -> None:
-    """Write the brief (format by suffix; PDF through Qt's shaping). Raises ``KhulasaError``/``OSError``."""
-    from gui.pdf_writer import write_pdf
+    """Write the brief (format by suffix). Raises ``KhulasaError``/``OSError``."""
     from models.briefing import save_brief
 
-    save_brief(articles, path, full_translation=full_translation, pdf=write_pdf)
+    save_brief(articles, path, full_translation=full_translation)
 
 
 def save_briefing_dialog(window) -> None:

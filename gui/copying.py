@@ -8,6 +8,10 @@ from gui import clipboard
 from gui.session import language_notice
 
 
+def _attributed(window) -> bool:
+    return bool(window.settings.get("copy_attribution"))
+
+
 def copy_translated(window) -> None:
     """The current summary's English, when a model is chosen and the article is Arabic."""
     view = window.current_view()
@@ -21,7 +25,7 @@ def copy_translated(window) -> None:
     elif not any(i in view.article.translations for i in view.article.summary):
         window.show_error("The summary has no translation yet.", kind="info")
     else:
-        clipboard.put(*clipboard.translated_summary(view.article))
+        clipboard.put(*clipboard.translated_summary(view.article, attributed=_attributed(window)))
         window.statusBar().showMessage("Translated summary copied.", 3000)
 
 
@@ -33,7 +37,7 @@ def copy_bilingual(window) -> None:
     article = view.article
     if window.session.model_dir is None:
         article = replace(article, translations={}, title_translation="")
-    clipboard.put(*clipboard.bilingual_summary(article))
+    clipboard.put(*clipboard.bilingual_summary(article, attributed=_attributed(window)))
     kind = "Bilingual" if window.session.model_dir is not None else "Arabic"
     window.statusBar().showMessage(f"{kind} summary copied.", 3000)
 

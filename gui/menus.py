@@ -51,6 +51,10 @@ def build_menus(w) -> Menus:
             "copyTranslatedAction")
     _action(w, edit, "Copy &bilingual summary", lambda: copy_bilingual(w), "Ctrl+Shift+B",
             "copyBilingualAction")
+    attributed = _action(w, edit, "Copy &with source, date and model",
+                         lambda on: w.settings.set("copy_attribution", on), None, "copyAttributionAction")
+    attributed.setCheckable(True)
+    attributed.setChecked(bool(w.settings.get("copy_attribution")))
 
     view = bar.addMenu("&View")
     _action(w, view, "&Whole-article translation", w.toggle_scope, "Ctrl+T", "toggleScopeAction")

@@ -29,6 +29,7 @@ DEFAULTS: dict[str, object] = {
     "translation_scope": "summary",  # or "article"
     "recent_files": [],
     "brief_dir": "",
+    "copy_attribution": True,  # copies end with source, date and model
     "session_files": [],  # the open tabs, in tab order
     "session_current": 0,  # the selected tab
     "header_details": "",  # "shown", "hidden"; empty: hidden on screens less than 900 px tall

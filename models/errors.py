@@ -30,6 +30,10 @@ class NoModelError(ModelError):
     """No translation model is installed or selected."""
 
 
+class OfflineError(ModelError):
+    """A download could not reach the network at all (no connection, no name resolution)."""
+
+
 class CancelledError(KhulasaError):
     """Long work was cancelled by the user."""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,15 +34,51 @@ STAGES = {"download": "Downloading", "verify": "Checking", "extract": "Unpacking
 
 
 def _size(nbytes: int | None) -> str:
-    return f"{nbytes / 1_000_000:.0f} MB" if nbytes else ""
+    """The download size as the catalogue publishes it; ``unknown`` where it publishes none."""
+    return f"{nbytes / 1_000_000:.0f} MB" if nbytes else "unknown"
 
 
-def _tree(headers: list[str], name: str) -> QTreeWidget:
-    tree = QTreeWidget(objectName=name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their longest cell wrapped at its column's width (QTreeView keeps one line)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        header = self.parent().header()
+        if header.sectionResizeMode(index.column()) == QHeaderView.ResizeMode.ResizeToContents:
+            return super().sizeHint(option, index)  # a short cell sets its column's width
+        option = QStyleOptionViewItem(option)
+        self.initStyleOption(option, index)
+        width = header.sectionSize(index.column())
+        text = option.fontMetrics.boundingRect(QRect(0, 0, max(20, width - 10), 10_000),
+                                               Qt.TextFlag.TextWordWrap, option.text)
+        return QSize(width, max(super().sizeHint(option, index).height(), text.height() + 6))
+
+
+def _tree(columns: list[tuple[str, str, int]], name: str) -> QTreeWidget:
+    """A list whose ``(title, tooltip, width)`` columns wrap long text; width 0 stretches, -1 fits content."""
+    tree = QTreeWidget(objectName=name, wordWrap=True, rootIsDecorated=False,
+                       textElideMode=Qt.TextElideMode.ElideNone)
+    tree.setHeaderLabels([title for title, _, _ in columns])
+    header = tree.header()
+    header.setStretchLastSection(False)
+    modes = QHeaderView.ResizeMode
+    for column, (_, tip, width) in enumerate(columns):
+        tree.headerItem().setToolTip(column, tip)
+        header.setSectionResizeMode(column, modes.Stretch if width == 0 else
+                                    modes.ResizeToContents if width < 0 else modes.Interactive)
+        if width > 0:
+            header.resizeSection(column, width)
+    tree.setItemDelegate(_WrapDelegate(tree))
+    header.sectionResized.connect(lambda *_: tree.doItemsLayout())  # rows rewrap at the new widths
     return tree
+
+
+def _item(texts: list[str], model_id: str | None) -> QTreeWidgetItem:
+    """A row whose every cell shows its whole text as a tooltip too."""
+    item = QTreeWidgetItem(texts)
+    for column, text in enumerate(texts):
+        item.setToolTip(column, text)
+    item.setData(0, ID_ROLE, model_id)
+    return item
 
 
 class ModelManagerDialog(QDialog):
@@ -48,12 +87,15 @@ class ModelManagerDialog(QDialog):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Translation models")
-        self.resize(900, 560)
+        self.resize(1000, 640)
         self.runner = runner
         self.job: Job | None = None
         self.store = engine.model_store()
 
-        self.installed = _tree(["Model", "Licence", "Format", "Folder"], "installedModels")
+        self.installed = _tree([("Model", "Installed model id (★ the default)", 0),
+                                ("Licence", "As the catalogue or the package states it", 230),
+                                ("Format", "Package layout", -1),
+                                ("Folder", "Where the model's files are", 230)], "installedModels")
         self.installed.itemSelectionChanged.connect(self._update_buttons)
         self.default_button = QPushButton("Set as default", objectName="setDefault")
         self.default_button.clicked.connect(self.set_default)
@@ -65,7 +107,12 @@ class ModelManagerDialog(QDialog):
         menu.addAction("Package file (.argosmodel, Marian .zip)…", self.import_file)
         import_button.setMenu(menu)
 
-        self.catalogue = _tree(["Model", "Licence", "Quality", "Size", ""], "catalogue")
+        self.catalogue = _tree([("Model", "Arabic→English model", 0),
+                                ("Licence", "The model's licence", 200),
+                                ("Quality", "Published test-set scores", 190),
+                                ("Size", "Download size, where the publisher states it", -1),
+                                ("Status", "installed, or import only: get it elsewhere, then Import", -1)],
+                               "catalogue")
         self.catalogue.itemSelectionChanged.connect(self._update_buttons)
         self.download_button = QPushButton("Download", objectName="downloadModel")
         self.download_button.clicked.connect(self.download)
@@ -83,14 +130,14 @@ class ModelManagerDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Installed</b>"))
-        layout.addWidget(self.installed, 2)
+        layout.addWidget(self.installed, 1)
         row = QHBoxLayout()
         for button in (self.default_button, self.remove_button, import_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(QLabel("<b>Catalogue</b>"))
-        layout.addWidget(self.catalogue, 2)
+        layout.addWidget(self.catalogue, 3)
         layout.addWidget(self.details)
         row = QHBoxLayout()
         row.addWidget(self.download_button)
@@ -114,21 +161,21 @@ class ModelManagerDialog(QDialog):
         for info in self.store.installed():
             installed_ids.add(info.id)
             label = f"★ {info.id}" if info.id == default_id else info.id
-            licence = info.licence + (" (non-commercial use only)" if info.non_commercial else "")
-            item = QTreeWidgetItem([label, licence, info.layout, str(info.path)])
-            item.setData(0, ID_ROLE, info.id)
+            licence = ((info.licence or "not stated in the package")
+                       + (" (non-commercial use only)" if info.non_commercial else ""))
+            item = _item([label, licence, info.layout, str(info.path)], info.id)
             item.setToolTip(0, f"{info.name}" + (" · default model" if info.id == default_id else ""))
             self.installed.addTopLevelItem(item)
         if not installed_ids:
             item = QTreeWidgetItem(["No model installed: download one below or import a file."])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.installed.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
         self.catalogue.clear()
         for entry in CATALOGUE:
             state = "installed" if entry.id in installed_ids else ("import only" if entry.import_only else "")
-            item = QTreeWidgetItem([entry.name, entry.licence, entry.quality, _size(entry.size), state])
-            item.setData(0, ID_ROLE, entry.id)
-            self.catalogue.addTopLevelItem(item)
+            self.catalogue.addTopLevelItem(
+                _item([entry.name, entry.licence, entry.quality, _size(entry.size), state], entry.id))
         self._update_buttons()
 
     def _selected(self, tree: QTreeWidget) -> str | None:
@@ -147,7 +194,9 @@ class ModelManagerDialog(QDialog):
         if entry is None:
             self.details.setText("Select a catalogue model to see its licence and notes.")
             return
-        text = f"<b>{entry.name}</b><br>Licence: {entry.licence}. {entry.notes}"
+        text = (f"<b>{escape(entry.name)}</b><br>Licence: {escape(entry.licence)}. Quality: "
+                f"{escape(entry.quality)}. Size: {_size(entry.size)}. File: {escape(entry.file_name)}. "
+                f"{escape(entry.notes)}")
         if entry.non_commercial:
             text += "<br><span style='color:#b00020'><b>Non-commercial use only.</b></span>"
         self.details.setText(text)

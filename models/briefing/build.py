@@ -17,7 +17,8 @@ NO_MODEL_NOTE = (
 )
 
 
-def _footer(model_ids: Sequence[str], today: str) -> str:
+def provenance(model_ids: Sequence[str], today: str) -> str:
+    """The line saying what made the English (a brief's footer, a copy's attribution)."""
     made = f"Made with Khulasa {__version__} on {today}, offline."
     if not model_ids:
         return f"{made} Arabic only: no translation model was used."
@@ -62,5 +63,5 @@ def build_brief(
         combined_summary=combined_summary(sections) if several else (),
         entity_index=entity_index(articles) if several else (),
         notes=tuple(all_notes),
-        footer=_footer(model_ids, today),
+        footer=provenance(model_ids, today),
     )

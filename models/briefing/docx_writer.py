@@ -36,6 +36,10 @@ _AFTER_BIDI = (
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_TABLE_PT = 11
+_CHAR_EM = 0.62
+"""A generous average letter width (bold capitals included) in em, as Word and LibreOffice set table text."""
+_CELL_PADDING_PT = 14
 _PAGE_WIDTH = Cm(21.0)
 _MARGIN = Cm(2.0)
 
@@ -89,9 +93,15 @@ def _paragraph(container, text: str, lang: str, *, style: str | None = None, **r
     return paragraph
 
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+def _row_property(row, name: str) -> None:
+    """``w:tblHeader`` (repeat on every page) or ``w:cantSplit`` (keep the row on one page)."""
+    row._tr.get_or_add_trPr().append(OxmlElement(name))
+
+
+def _narrow_width(title: str, cells: list[str]) -> int:
+    """Wide enough for the column's longest word (bold title or cell), so none breaks ("Organisat/ion")."""
+    longest = max(len(word) for text in (title, *cells) for word in text.split())
+    return max(Cm(1.8), Pt(longest * _CHAR_EM * _TABLE_PT + _CELL_PADDING_PT))
 
 
 def _table(document: DocumentObject, table: Table) -> DocxTable:
@@ -99,17 +109,20 @@ def _table(document: DocumentObject, table: Table) -> DocxTable:
     out.style = "Table Grid"
     usable = _PAGE_WIDTH - 2 * _MARGIN
     narrow = [c.numeric or c.short for c in table.columns]
-    narrow_width = Cm(2.2)
-    wide_width = int((usable - narrow_width * sum(narrow)) / max(1, narrow.count(False)))
-    widths = [narrow_width if n else wide_width for n in narrow]
+    widths = [_narrow_width(c.title, [row[i] for row in table.rows]) if n else 0
+              for i, (c, n) in enumerate(zip(table.columns, narrow, strict=True))]
+    wide_width = int((usable - sum(widths)) / max(1, narrow.count(False)))
+    widths = [width or wide_width for width in widths]
     for column, width in zip(out.columns, widths, strict=True):
         column.width = width  # w:gridCol, which LibreOffice follows; Word follows the cells' w:tcW
     for cell, column, width in zip(out.rows[0].cells, table.columns, widths, strict=True):
         cell.width = width
         _add_text(cell.paragraphs[0], column.title, "en", bold=True)
-    _repeat_header(out.rows[0])
+    _row_property(out.rows[0], "w:tblHeader")
     for row in table.rows:
-        cells = out.add_row().cells
+        added = out.add_row()
+        _row_property(added, "w:cantSplit")
+        cells = added.cells
         for cell, column, width, text in zip(cells, table.columns, widths, row, strict=True):
             cell.width = width
             paragraph = cell.paragraphs[0]

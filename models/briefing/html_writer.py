@@ -1,13 +1,10 @@
 """A brief as one self-contained UTF-8 HTML page (inline CSS, ``dir``/``lang`` on every block).
 
-The same HTML feeds Qt's QTextDocument for the PDF, so it keeps to what both
-browsers and Qt's rich-text subset understand: simple tags, class selectors,
-table attributes alongside CSS.
+It keeps to simple tags, class selectors and table attributes alongside CSS.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -73,9 +70,9 @@ def _block(block: Block) -> str:
     raise TypeError(f"not a brief block: {block!r}")
 
 
-def render_html(brief: Brief, *, arabic_fonts: Sequence[str] = ARABIC_FONTS) -> str:
+def render_html(brief: Brief) -> str:
     """The whole HTML document for ``brief``."""
-    stack = ", ".join(f"'{name}'" for name in arabic_fonts) + ", serif"
+    stack = ", ".join(f"'{name}'" for name in ARABIC_FONTS) + ", serif"
     body = "\n".join(_block(block) for block in layout(brief))
     return (
         '<!DOCTYPE html>\n<html lang="en" dir="ltr">\n<head>\n<meta charset="utf-8">\n'

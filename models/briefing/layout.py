@@ -21,6 +21,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 T = TypeVar("T")
 
 
+def has_arabic(text: str) -> bool:
+    return _ARABIC.search(text) is not None
+
+
 def lang_of(text: str) -> str:
     """``"ar"`` when ``text`` has more Arabic than Latin letters, else ``"en"``."""
     return "ar" if len(_ARABIC.findall(text)) > len(_LATIN.findall(text)) else "en"

@@ -8,9 +8,11 @@ renamed to ``DEST``; a file of the wrong size or checksum is deleted.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import http.client
 import shutil
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models import __version__
-from models.errors import CancelledError, ModelError
+from models.errors import CancelledError, ModelError, OfflineError
 
 CHUNK = 1 << 16
 
@@ -54,8 +56,27 @@ def sha256_of(path: Path, *, cancel: CancelCallback | None = None) -> str:
     return digest.hexdigest()
 
 
+_NO_ROUTE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}
+
+
+def _elsewhere(url: str) -> str:
+    """How to get the file without this download."""
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    return (f"download the file elsewhere and use Import (python main.py models import FILE). "
+            f"File to get: {name}, from {url}")
+
+
+def _offline(reason: object) -> bool:
+    """The network or the name server cannot be reached at all (as opposed to a server's refusal)."""
+    return isinstance(reason, socket.gaierror) or (isinstance(reason, OSError) and reason.errno in _NO_ROUTE)
+
+
 def _open(url: str, offset: int, timeout: float) -> http.client.HTTPResponse | None:
-    """The response for ``url`` from ``offset``; None when the server says nothing is left (416)."""
+    """The response for ``url`` from ``offset``; None when the server says nothing is left (416).
+
+    Raises:
+        OfflineError: no connection at all; ModelError: any other failure. Both name the file to get.
+    """
     headers = {"User-Agent": f"khulasa/{__version__}"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
@@ -64,10 +85,13 @@ def _open(url: str, offset: int, timeout: float) -> http.client.HTTPResponse | N
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and offset:
             return None
-        raise ModelError(f"{url}: download failed (HTTP {exc.code} {exc.reason})") from exc
+        raise ModelError(f"download failed (HTTP {exc.code} {exc.reason}); {_elsewhere(url)}") from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise ModelError(f"{url}: download failed ({reason})") from exc
+        if _offline(reason):
+            raise OfflineError(f"No internet connection: {_elsewhere(url)}") from exc
+        cause = getattr(reason, "strerror", None) or reason
+        raise ModelError(f"download failed ({cause}); {_elsewhere(url)}") from exc
 
 
 def fetch(
@@ -89,6 +113,7 @@ def fetch(
             of its size (room to unpack and convert).
 
     Raises:
+        OfflineError: no internet connection (the message names the file to get instead).
         ModelError: network failure (the partial file is kept for resuming),
             too little disk space, or a wrong size or checksum (the file is deleted).
         CancelledError: ``cancel()`` turned true (the partial file is kept).

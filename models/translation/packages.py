@@ -9,6 +9,8 @@ unpickled: numpy loads Marian weights with ``allow_pickle=False``.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import stat
 import zipfile
@@ -97,6 +99,57 @@ def find_package(folder: Path) -> Package:
         return Package(candidate, "ct2")
     raise ModelError(f"{folder}: no translation model found (expected an OPUS-MT/Marian model, "
                      "an Argos package or a CTranslate2 folder with SentencePiece models)")
+
+
+_README = ("README.md", "README.txt", "README")
+_LICENCE_FILES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENCE", "LICENCE.txt", "COPYING")
+_LICENCE_LINE = re.compile(r"^[ \t]*[*-]?[ \t]*\**licen[cs]e\**[ \t]*[:=][ \t]*(\S.*?)[ \t]*$",
+                           re.IGNORECASE | re.MULTILINE)
+_CC = re.compile(r"\bAttribution((?:-NonCommercial)?(?:-ShareAlike|-NoDerivatives|-NoDerivs)?) (\d\.\d)\b")
+_CC_PARTS = {"NonCommercial": "NC", "ShareAlike": "SA", "NoDerivatives": "ND", "NoDerivs": "ND"}
+
+
+def _read(path: Path, limit: int = 20_000) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return f.read(limit)
+    except OSError:
+        return ""
+
+
+def _licence_heading(text: str) -> str:
+    """A licence file's name for itself: a Creative Commons id, or its first line of words."""
+    if match := _CC.search(text):
+        parts = [_CC_PARTS[p] for p in match.group(1).split("-") if p]
+        return "-".join(["CC-BY", *parts, match.group(2)])
+    line = next((ln.strip(" #=*-\t") for ln in text.splitlines() if re.search(r"\w", ln)), "")
+    return line[:80]
+
+
+def package_licence(root: Path, top: Path) -> str:
+    """The licence a model package states for itself, or ``""``.
+
+    Looked for in the package folder ``root``, then in each folder above it up to
+    ``top`` (where the archive was unpacked): ``metadata.json``'s
+    ``license``/``licence``, a ``license:`` line in the README (YAML front
+    matter or a Markdown list), then the heading of a LICENSE file, which is
+    named as the source.
+    """
+    for folder in [root, *(p for p in root.parents if p.is_relative_to(top))]:
+        try:
+            metadata = json.loads(_read(folder / "metadata.json") or "{}")
+        except ValueError:
+            metadata = {}
+        value = (metadata.get("license") or metadata.get("licence")) if isinstance(metadata, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        for name in _README:
+            if match := _LICENCE_LINE.search(_read(folder / name)):
+                return re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", match.group(1)).strip("`'\" ")
+        for name in _LICENCE_FILES:
+            if heading := _licence_heading(_read(folder / name)):
+                return f"{heading} (from {name})"
+    return ""
 
 
 def _inside(folder: Path, name: object) -> Path:

@@ -28,13 +28,14 @@ from models import paths
 from models.errors import CancelledError, ModelError, NoModelError
 from models.translation.catalogue import CATALOGUE, CatalogueEntry, entry_for_file, find_entry
 from models.translation.download import CancelCallback, Progress, ProgressCallback, fetch
-from models.translation.packages import convert_marian, find_package, safe_extract
+from models.translation.packages import convert_marian, find_package, package_licence, safe_extract
 from models.translation.tokenization import MANIFEST, find_model_files
 
 log = logging.getLogger(__name__)
 
 TEST_SENTENCE = "قال وزير الخارجية إن المحادثات ستستأنف في القاهرة يوم الاثنين."
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_NON_COMMERCIAL = re.compile(r"\bNC\b|non-?commercial", re.IGNORECASE)
 NO_MODEL_HELP = ("No translation model is installed. Download one with "
                  "'python main.py models download opus-mt-ara-eng', or import a model you already have "
                  "with 'python main.py models import PATH' (a folder, .argosmodel or OPUS-MT zip).")
@@ -225,6 +226,7 @@ class ModelStore:
                 unpacked = staging / "unpacked"
                 safe_extract(source, unpacked, cancel=cancel)
             package = find_package(unpacked)
+            licence = entry.licence if entry else package_licence(package.root, unpacked)
             model_dir = staging / "model"
             if package.kind == "marian":
                 report("convert")
@@ -236,11 +238,11 @@ class ModelStore:
             files = find_model_files(model_dir)
             manifest = {
                 "name": entry.name if entry else model_id,
-                "licence": entry.licence if entry else "",
+                "licence": licence,
                 "source": entry.url if entry else str(source),
                 "layout": files.layout,
                 "sha256": sha256,
-                "non_commercial": entry.non_commercial if entry else False,
+                "non_commercial": entry.non_commercial if entry else bool(_NON_COMMERCIAL.search(licence)),
                 "installed": datetime.now(UTC).isoformat(timespec="seconds"),
             }
             (model_dir / MANIFEST).write_text(json.dumps({"id": model_id, **manifest}, indent=2,

@@ -147,3 +147,13 @@ def test_pdf_from_the_command_line_without_a_display(seed_paths, tiny_model_dir,
     ARTIFACTS.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(ARTIFACTS / "brief-cli-seed-page1")], check=True)
+
+
+def test_a_pdf_brief_loads_no_qt(seed_paths, tmp_path):
+    out = tmp_path / "brief.pdf"
+    code = ("import sys; from cli import run; "
+            f"code = run(['brief', {str(seed_paths[0])!r}, '-o', {str(out)!r}]); "
+            "print(code, sorted(m for m in sys.modules if m.startswith(('PySide6', 'gui'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+    assert out.read_bytes().startswith(b"%PDF")

@@ -16,9 +16,11 @@ def sentence_point(pane, index: int):
 
 def make_window(qtbot, model_dir=None):
     """A shown main window that answers every question with yes (tests replace ``confirm``)."""
+    from gui.fonts import load_app_fonts
     from gui.main_window import MainWindow
     from gui.settings import Settings
 
+    load_app_fonts()
     window = MainWindow(Settings(), model_dir=model_dir)
     window.confirm = lambda question: True
     qtbot.addWidget(window)

@@ -16,7 +16,7 @@ from gui.settings import Settings
 from gui.views.article_view import STREAM_REFRESH_MS, ArticleView
 from gui.views.render import PENDING, Fonts, render_original, render_summary, render_translation
 from gui.workers import Job, Runner, describe_error
-from models.article import Article, Entity, Mention, Sentence, Translation
+from models.article import Article, Entity, Mention, Metadata, Sentence, Translation
 from models.errors import ArticleError
 
 TEXT = "قصفت طائرات مصرية مدينة درنة. قال حفتر إن الغارات مستمرة.\nوصل حفتر إلى القاهرة."
@@ -103,9 +103,36 @@ def test_copy_formats_carry_direction():
     plain, html = clipboard.bilingual_summary(article)
     first, second = plain.split("\n\n")
     english = "Egyptian planes struck the city of Derna."
-    assert first == f"\u2067{article.sentences[0].text}\u2069\n\u2066{english}\u2069"
+    assert first == f"\u2067{article.sentences[0].text}\u2069\n{english}"  # no isolate for plain English
     assert second == f"\u2067{article.sentences[2].text}\u2069"
     assert html.count('dir="rtl"') == 3 and html.count('dir="ltr"') == 3
+
+
+def test_an_english_line_holding_arabic_is_isolated():
+    article = _article()
+    article.translations[0] = Translation(0, article.sentences[0].text, "Planes struck درنة city.")
+    assert clipboard.translated_summary(article)[0] == "\u2066Planes struck درنة city.\u2069"
+
+
+def test_copies_can_carry_source_date_and_model(tmp_path):
+    article = _article()
+    article.path = tmp_path / "derna.txt"
+    article.metadata = Metadata(dateline="الاثنين 16/2/2015", source="الجزيرة نت")
+    article.model_id = "tiny-test-model"
+    english = "Egyptian planes struck the city of Derna."
+    plain, html = clipboard.translated_summary(article, attributed=True)
+    body, notes = plain.split("\n\n")
+    assert body == english
+    lines = notes.split("\n")
+    assert lines[:3] == ["Source: الجزيرة نت", "File: derna.txt",
+                         "Date: \u2067الاثنين 16/2/2015\u2069"]
+    assert "machine translation by the model tiny-test-model" in lines[3] and "\u2066" not in plain
+    assert '<bdi dir="rtl">الجزيرة نت</bdi>' in html and "tiny-test-model" in html
+    assert html.index(english) < html.index("الجزيرة نت")
+    plain, html = clipboard.bilingual_summary(article, attributed=True)
+    assert plain.endswith(lines[3]) and "Date: <bdi" in html
+    article.model_id = ""
+    assert "Arabic only: no translation model" in clipboard.bilingual_summary(article, attributed=True)[0]
 
 
 def test_settings_defaults_round_trip_and_recent_files(qapp, tmp_path):

@@ -113,6 +113,12 @@ def test_copy_bilingual_and_translated_summary(qtbot, model_window, seed_paths):
     mime = QGuiApplication.clipboard().mimeData()
     assert article.sentences[article.summary[0]].text in mime.text()
     assert "\u2067" in mime.text() and 'dir="rtl"' in mime.html()
+    assert "by the model tiny-test-model" in mime.text()  # attribution on by default
+    window.findChild(QAction, "copyAttributionAction").trigger()  # off
+    window.findChild(QAction, "copyTranslatedAction").trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert "tiny-test-model" not in mime.text() and "tiny-test-model" not in mime.html()
+    assert window.settings.get("copy_attribution") is False
 
 
 def test_translation_fills_the_pane_and_can_be_cancelled(qtbot, model_window, seed_paths):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import socket
+import urllib.error
+import urllib.request
 from dataclasses import replace
 
 import pytest
 from model_fixtures import file_server, tiny_argos_package, tiny_marian_zip  # noqa: F401
 
-from models.errors import CancelledError, ModelError
+from models.errors import CancelledError, ModelError, OfflineError
 from models.translation import ModelStore, Progress
 from models.translation.catalogue import find_entry
 from models.translation.download import fetch
@@ -144,3 +148,18 @@ def test_not_enough_disk_space(file_server, tiny_argos_package, monkeypatch):  #
     with pytest.raises(ModelError, match="not enough free disk space"):
         store.download(_entry(file_server, tiny_argos_package.read_bytes()))
     assert _nothing_installed(store)
+
+
+@pytest.mark.parametrize("cause", [socket.gaierror(-2, "Name or service not known"),
+                                   OSError(errno.ENETUNREACH, "Network is unreachable")])
+def test_offline_download_says_so_and_names_the_file_to_get(monkeypatch, cause):
+    def offline(*args, **kwargs):
+        raise urllib.error.URLError(cause)
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    with pytest.raises(OfflineError) as raised:
+        ModelStore().download("opus-mt-ara-eng")
+    message = str(raised.value)
+    assert message.startswith("No internet connection: download the file elsewhere and use Import")
+    assert "File to get: opus+bt-2021-04-30.zip" in message
+    assert "Errno" not in message and "Name or service" not in message

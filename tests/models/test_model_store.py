@@ -147,3 +147,46 @@ def test_marian_config_cannot_point_outside(tmp_path, tiny_marian_zip):  # noqa:
     (folder / "decoder.yml").write_text("models: [../../secret.npz]\nvocabs: [source.vocab.yml]\n")
     with pytest.raises(ModelError, match="unexpected file reference"):
         ModelStore().import_path(folder)
+
+
+CC_BY_HEADING = "Attribution 4.0 International\n\n" + "=" * 71 + "\n"
+
+
+def test_imported_packages_state_their_licence(tmp_path, tiny_model_dir, tiny_marian_zip):  # noqa: F811
+    folder = tmp_path / "hf-converted"
+    shutil.copytree(tiny_model_dir, folder)
+    (folder / "README.md").write_text("---\nlanguage:\n- ar\nlicense: cc-by-nc-4.0\n---\n# A model\n",
+                                      encoding="utf-8")
+    marian = tmp_path / "opus-with-licence.zip"
+    shutil.copy(tiny_marian_zip, marian)
+    with zipfile.ZipFile(marian, "a") as zf:
+        zf.writestr("LICENSE", CC_BY_HEADING + "Creative Commons Corporation ...")
+    store = ModelStore()
+    nc = store.import_path(folder)
+    assert (nc.licence, nc.non_commercial) == ("cc-by-nc-4.0", True)
+    cc = store.import_path(marian)
+    assert (cc.licence, cc.non_commercial) == ("CC-BY-4.0 (from LICENSE)", False)
+    assert store.import_path(tiny_model_dir).licence == ""  # its README states none
+
+
+def test_package_licence_from_metadata_readme_list_and_parent_folders(tmp_path):
+    from models.translation.packages import package_licence
+
+    top = tmp_path / "unpacked"
+    model = top / "translate-ar_en" / "model"
+    model.mkdir(parents=True)
+    assert package_licence(model, top) == ""
+    (top / "LICENSE.txt").write_text("MIT License\n\nCopyright (c) 2020 Someone\n", encoding="utf-8")
+    assert package_licence(model, top) == "MIT License (from LICENSE.txt)"
+    (top / "translate-ar_en" / "README.md").write_text(
+        "# Arabic-English\n\n* dataset: opus\n* license: [CC-BY-SA 4.0](https://example.org/by-sa)\n",
+        encoding="utf-8")
+    assert package_licence(model, top) == "CC-BY-SA 4.0"
+    (model / "metadata.json").write_text('{"from_code": "ar", "license": "Apache-2.0"}', encoding="utf-8")
+    assert package_licence(model, top) == "Apache-2.0"
+    bare = tmp_path / "bare" / "model"
+    bare.mkdir(parents=True)
+    (tmp_path / "LICENSE").write_text("Attribution-NonCommercial 4.0 International", encoding="utf-8")
+    assert package_licence(bare, bare.parent) == ""  # a folder above ``top`` is not the package's
+    (bare / "LICENCE").write_text("Attribution-NonCommercial 4.0 International", encoding="utf-8")
+    assert package_licence(bare, bare.parent) == "CC-BY-NC-4.0 (from LICENCE)"

@@ -154,7 +154,10 @@ def test_markdown_keeps_blank_lines_between_blocks(tmp_path):
 def _qt_pdf(path: Path, html: str) -> Path:
     from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
 
+    from gui.fonts import load_app_fonts
+
     _app = QGuiApplication.instance() or QGuiApplication([])
+    load_app_fonts()  # the shipped Noto Naskh Arabic and Amiri, not whatever the system has
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     document = QTextDocument()
