@@ -1,0 +1,15 @@
+"""One story, many sources: who said what (quotes), figures by source, content only one source has.
+
+``build_story(articles)`` compares analysed articles (entities found by
+``models.pipeline.analyse``) and returns a :class:`Story`.
+"""
+
+from models.story.figures import Figure, FigureGroup, article_figures
+from models.story.quotes import Quote, Speaker, article_quotes, speaker_key
+from models.story.story import Story, build_story, sentence_english, source_name
+from models.story.unique import UniqueSentence, unique_sentences
+
+__all__ = [
+    "Figure", "FigureGroup", "Quote", "Speaker", "Story", "UniqueSentence", "article_figures",
+    "article_quotes", "build_story", "sentence_english", "source_name", "speaker_key", "unique_sentences",
+]
