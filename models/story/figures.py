@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.arabic import STOP_WORD_FORMS, stem
+from models.arabic import STOP_WORD_FORMS
 from models.article import Article
 from models.story.numbers import read_number
 from models.story.tokens import Token, forms, tokens
@@ -59,7 +59,7 @@ _DUAL_FORMS = forms("قتيلان", "قتيلين", "جريحان", "جريحي�
 _DUALS = {form: _NOUNS[form] for form in _DUAL_FORMS}
 _EVENTS_BEFORE = {
     "killed": forms("مقتل", "قتل", "مصرع", "وفاة", "استشهاد", "قتلت", "إعدام", "وفاة"),
-    "injured": forms("إصابة", "جرح", "إصابات", "وإصابة", "وجرح"),
+    "injured": forms("إصابة", "جرح", "إصابات", "أصيب", "جرح"),
     "arrested": forms("إيقاف", "اعتقال", "احتجاز", "توقيف", "إلقاء"),
 }
 _EVENTS_AFTER = {
@@ -161,7 +161,8 @@ def _is_date(toks: list[Token], at: int, used: int, text: str) -> bool:
         return True
     if before is not None and token.norm in _TEENS and before.norm.startswith("ال"):
         return True  # السادس عشر: an ordinal
-    return text[token.end:token.end + 1] in ":/" or text[token.start - 1:token.start] in ":/"
+    glued = text[token.end:token.end + 1]
+    return glued in ":/" or glued.isalpha() or text[token.start - 1:token.start] in ":/"
 
 
 def _sentence_date(toks: list[Token], text: str) -> str:
@@ -188,7 +189,7 @@ def _event_before(toks: list[Token], at: int) -> str:
                  if toks[back].norm in words or toks[back].bare() in words), "")
 
 
-def _counted(toks: list[Token], at: int) -> tuple[Token | None, str | None]:
+def _counted(toks: list[Token], at: int, text: str) -> tuple[Token | None, str | None]:
     """The counted noun after a number (past ``من``/``آخرين``) and its category."""
     nxt = at
     while nxt < len(toks) and nxt - at < 3 and toks[nxt].norm in _LINKS:
@@ -196,11 +197,17 @@ def _counted(toks: list[Token], at: int) -> tuple[Token | None, str | None]:
     if nxt >= len(toks):
         return None, None
     token = toks[nxt]
+    if text[toks[nxt - 1].end:token.start].strip():
+        return None, None  # punctuation between: not what the number counts
     category = _lookup(token.norm)
     if category or token.is_number or token.bare() in STOP_WORD_FORMS or token.norm in STOP_WORD_FORMS \
             or token.norm.endswith(_PRONOUN_ENDINGS):
         return (token, category) if category else (None, None)
-    return token, f"other:{stem(token.norm)}"
+    bare = token.bare()
+    definite = bare.startswith("ال") and nxt == at or bare.startswith(("لل", "بال"))
+    if definite or not any("\u0600" <= ch <= "\u06ff" for ch in token.norm):
+        return None, None  # الجولة 30 والأخيرة; للخضر; 716 TU: not a counted noun
+    return token, f"other:{bare.removeprefix('ال').removesuffix('ا')}"
 
 
 def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
@@ -227,7 +234,7 @@ def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
         if _is_date(toks, at, used, text):
             at += used
             continue
-        noun, category = _counted(toks, at + used)
+        noun, category = _counted(toks, at + used, text)
         if text[toks[at + used - 1].end:toks[at + used - 1].end + 2].strip()[:1] == "%":
             noun, category = None, "percent"
         event = _event_before(toks, at)

@@ -19,13 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.arabic import normalize
+from models.arabic import STOP_WORD_FORMS, normalize
 from models.article import Article, Mention, Sentence
 from models.ner.grouping import TITLES
 from models.story.tokens import Token, forms, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",
-         "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه")
+         "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر")
 SPEECH_VERBS = forms(
     *_PAST, *(v + "ت" for v in _PAST if not v.endswith("ى")), "نفت", "رأت", *(v + "وا" for v in _PAST),
     "يقول", "تقول", "يؤكد", "تؤكد", "يضيف", "يوضح", "يرى", "ترى",
@@ -40,24 +40,38 @@ UNATTRIBUTED = forms("مصدر", "مصادر", "شاهد", "شهود", "مسؤو
                      "ناشطون", "سكان", "مصدرا", "أوساط", "جهات", "متابعون", "خبراء", "محللون")
 """Heads of a subject that names no one (``مصدر مسؤول``, ``مصادر محلية``)."""
 
+_DEFINITE_SOURCES = forms("مصدر", "مصادر")
+_SAME = forms("نفس", "ذات")
 SPOKESPERSON = forms("باسم", "بإسم")
-_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "من", "أكثر", "عدد", "بعض")
+_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "من", "أكثر", "عدد", "بعض", "إثر", "اثر", "عقب", "أثناء",
+                     "لدى", "قبيل")
 """Words opening an adverbial or a quantifier before the subject (``قال في بيان له``, ``أكثر من``)."""
 _FRAME = forms("له", "لها", "لهم", "بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مداخلة", "مؤتمر", "صحفي",
-               "صحافي", "جهته", "جهتها", "من", "وقت", "لاحق", "سابق", "هاتفية", "ذلك")
+               "صحافي", "جهته", "جهتها", "من", "وقت", "لاحق", "سابق", "هاتفية", "ذلك", "برنامج", "حصة",
+               "حوار", "لقاء", "ندوة", "اجتماع", "إجتماع", "جلسة", "تدوينة", "رسالة", "تغريدة", "مقابلة",
+               "بلاغ", "صادر", "أصدره", "أصدرته", "نشره", "نشرته", "الصحفي", "الصحافي")
 """Words that continue such an adverbial."""
 _ALONE = forms("أمس", "اليوم", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "إلى", "الى", "على", "مساء", "صباح",
-               "له", "لها")
+               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "مساء", "صباح", "له", "لها")
 """Adverbials of one word between a verb and its subject."""
 _CLAUSE_BREAKS = forms("لكن", "فيما", "بينما", "غير")
 """After a comma these end a reported statement (``…، لكن …``)."""
 _SUBJECT_TOKENS = 8
 """A participle's speaker, when no quote precedes it in the sentence, is named in this many first tokens."""
+_GOVERNING = forms("على", "إلى", "الى", "عن")
+"""A preposition right after the verb belongs to it (``أكد على``, ``أشار إلى``), not to a subject."""
+_WITH_AN = forms("كشف", "كشفت", "أعلن", "أعلنت", "أعرب", "أعربت")
+"""Verbs whose object follows عن (``كشفت دراسة عن علاقة …``)."""
+_OUTLETS = forms("وكالة", "جريدة", "صحيفة", "موقع", "قناة", "إذاعة", "مراسل", "مبعوث", "برنامج", "تلفزيون")
+"""``ل`` + these is whom a speaker spoke to (``لوكالة الأناضول``), the end of the speaker's name."""
+_TITLED = forms("عنوان", "بعنوان", "شعار", "برنامج", "كتاب", "فيلم", "مسرحية", "حملة", "أغنية", "رواية")
+"""A quotation after these is a title, not speech (``ندوة تحت عنوان "…"``)."""
+_NOT_SPEECH = forms("الانتباه", "النظر", "الأنظار")
+"""``لفت الانتباه``: drawing attention, not speaking."""
 _CONNECTIVES = forms("فيما", "و", "كما", "بينما", "لكن", "حيث", "ثم", "إذ", "أما", "بعد")
 _RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما")
 """A speech verb after these is inside a relative clause (``لما قال إنه``), not a new quote."""
-_QUOTED_WORDS = 4
+_QUOTED_WORDS = 5
 """Fewest words for a quotation to be speech rather than a quoted name."""
 _PREPOSITIONS = forms("في", "من", "عن", "إلى", "الى", "على", "مع", "خلال", "لدى", "ل", "ب", "حول", "بين")
 _QUOTE_OPEN = "«“\"„"
@@ -121,6 +135,10 @@ def _governed(article: Article, mention: Mention, toks: list[Token]) -> bool:
         first = first[1:]
     if first[:1] in "لبك" and (first[1:3] == "ال" or first[1:2] == "ل"):
         return True
+    if first[:1] in "لب" and mention.entity is not None and mention.entity < len(article.entities):
+        canonical = normalize(article.entities[mention.entity].canonical)
+        if not canonical.startswith(first[:1]):
+            return True  # بمجلس نواب الشعب: the group's name has no ب
     before = [t for t in toks if t.end <= mention.start]
     return bool(before) and before[-1].norm in _PREPOSITIONS
 
@@ -136,7 +154,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
     chosen: list[Token] = []
     for token in toks:
         if chosen and (token.norm in _PREPOSITIONS or token.norm in _ALONE
-                       or token.norm[:1] == "ل" and token.norm[1:3] == "ال"):
+                       or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
         if len(chosen) == _SPEAKER_WORDS or "،" in article.text[token.end:token.end + 2]:
@@ -156,7 +174,15 @@ def _subject(toks: list[Token]) -> list[Token]:
             rest.pop(0)
         else:
             break
+    if rest and _to_outlet(rest[0]):
+        return []  # في تصريح لمراسل …: whom it was said to, no subject after it
     return rest
+
+
+def _to_outlet(token: Token) -> bool:
+    """``لـ``, ``لل…`` or ``ل`` + an outlet word (``لوكالة``): the addressee of a statement."""
+    norm = token.norm
+    return norm == "ل" or norm.startswith("لل") or norm[:1] == "ل" and norm[1:] in _OUTLETS
 
 
 def _spokesperson(
@@ -164,13 +190,13 @@ def _spokesperson(
 ) -> Speaker:
     """``[name] المتحدث باسم X [name]``: the spokesperson (when named) and X."""
     after = [m for m in named if m.start >= split.end]
-    person = next((m for m in after if m.type == "PER"), None)
+    person = next((m for m in reversed(named) if m.type == "PER" and m.end <= split.start), None)
     if person is None:
-        person = next((m for m in reversed(named) if m.type == "PER" and m.end <= split.start), None)
+        person = next((m for m in after if m.type == "PER"), None)
     role_from = person.end if person and person.end <= split.start else toks[0].start
     role = article.text[role_from:split.end].strip(" ،,-–")
-    group = next((m for m in after if m.type != "PER" and (person is None or person.start < split.start
-                                                           or m.end <= person.start)), None)
+    group = next((m for m in after if person is not None and person.start < split.start
+                  or m.type != "PER" and (person is None or m.end <= person.start)), None)
     stop = person.start if person and person.start > split.start else end
     between = [t for t in toks if split.end <= t.start < stop]
     while between and between[-1].norm in _RANKS:
@@ -188,15 +214,18 @@ def _speaker(article: Article, start: int, end: int, *, named_only: bool = False
     """
     toks = tokens(article.text[start:end], start)
     content = _subject(toks)
-    if not content:
-        return None
+    if not content or content[0].norm in _GOVERNING:
+        return None  # أكد على ضرورة أن / أشار إلى أن: no subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
     split = next((t for t in content if t.norm in SPOKESPERSON), None)
     if split is not None:
         return _spokesperson(article, content, split, named, end)
     head = content[0].bare()
-    if head.startswith("ال"):
-        head = head[2:]
+    if head in _SAME and len(content) > 1:
+        head = content[1].norm  # نفس المصدر, ذات المصدر
+    head = head.removesuffix("نا")  # مصدرنا
+    if head.startswith("ال") and head[2:] in _DEFINITE_SOURCES:
+        head = head[2:]  # المصدر ذاته, المصادر نفسها (but الشاهد may be a name)
     if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED:
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
@@ -204,9 +233,24 @@ def _speaker(article: Article, start: int, end: int, *, named_only: bool = False
     if person or first or named_only:
         best = person or first or min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)
         return Speaker(_entity_name(article, best), best.type, best.entity) if best else None
+    if content[0].norm in TITLES and (name := _apposition(article, content)):
+        return Speaker(name)
     if not content[0].is_number and content[0].norm not in _CONNECTIVES:
         return Speaker(_phrase(article, content))
     return None
+
+
+def _apposition(article: Article, toks: list[Token]) -> str:
+    """The two words set off by a comma after a title (``المدير الجهوي …، حمادي عقير``), if any."""
+    for k, token in enumerate(toks[:-2]):
+        if "،" not in article.text[token.end:toks[k + 1].start]:
+            continue
+        pair = toks[k + 1:k + 3]
+        if all(t.norm not in STOP_WORD_FORMS and t.norm not in _FRAME and t.norm not in _ALONE
+               and t.norm not in TITLES and t.norm[:1] not in "لب" and not t.is_number for t in pair):
+            return article.text[pair[0].start:pair[1].end]
+        return ""
+    return ""
 
 
 def _opening_subject(article: Article, toks: list[Token]) -> Speaker | None:
@@ -245,6 +289,11 @@ def _content(article: Article, begin: int, end: int) -> tuple[int, int, str]:
         end = tail[-1].start
 
 
+def _before(toks: list[Token], at: int) -> Token:
+    """The last token ending before character ``at``."""
+    return [t for t in toks if t.end <= at][-1]
+
+
 def _opens(text: str, at: int) -> bool:
     """Whether ``text[at]`` opens a quotation (a straight ``"`` only when a word follows it directly)."""
     if text[at] not in _QUOTE_OPEN:
@@ -265,7 +314,8 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
     for token in toks[at + 1: at + 1 + _MAX_SUBJECT]:
         for cut in range(previous_end, token.start):
             mark = text[cut]
-            if mark == ":" or _opens(text, cut) and _quoted_words(text, cut, sentence.end) >= _QUOTED_WORDS:
+            if mark == ":" or _opens(text, cut) and _quoted_words(text, cut, sentence.end) >= _QUOTED_WORDS \
+                    and not (token is not toks[at + 1] and _before(toks, cut).bare() in _TITLED):
                 return cut, cut + (mark == ":")
         previous_end = token.end
         if token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES:
@@ -281,7 +331,7 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
     for at, token in enumerate(toks):
         if token.norm not in PARTICIPLES and token.bare() not in SPEECH_VERBS:
             continue
-        if at and toks[at - 1].norm in _RELATIVES:
+        if at and toks[at - 1].norm in _RELATIVES or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
             continue
         marker = _marker(article, toks, at, sentence)
         if marker is not None:
@@ -300,6 +350,9 @@ def _sentence_quotes(
         clause = _clause_start(article.text, sentence, verb.start)
         if verb.norm in PARTICIPLES:
             speaker = found[-1].speaker if found else (_opening_subject(article, toks[:at]) or previous)
+        elif verb.bare() in _WITH_AN and any(t.norm == "عن" for t in toks[at + 1:]
+                                              if t.start < subject_end):
+            continue  # كشف عن … / أعلن عن …: what follows is an object, not speech
         else:
             speaker = (_speaker(article, verb.end, subject_end)
                        or _speaker(article, clause, verb.start, named_only=True)
