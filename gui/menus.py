@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.settings import ARABIC_FONTS
+from gui.views.story_view import show_story
 
 Keys = QKeySequence.StandardKey
 
@@ -48,6 +49,7 @@ def build_menus(w) -> Menus:
 
     view = bar.addMenu("&View")
     _action(w, view, "&Whole-article translation", w.toggle_scope, "Ctrl+T", "toggleScopeAction")
+    _action(w, view, "S&tory across tabs…", lambda: show_story(w), "Ctrl+Shift+Y", "storyAction")
     view.addSeparator()
     _action(w, view, "&Larger text", lambda: w.change_font_size(+1), Keys.ZoomIn, "largerTextAction")
     _action(w, view, "&Smaller text", lambda: w.change_font_size(-1), Keys.ZoomOut, "smallerTextAction")

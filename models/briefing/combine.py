@@ -151,10 +151,10 @@ def quote_rows(story: Story) -> tuple[QuoteRow, ...]:
 
 def figure_rows(story: Story) -> tuple[FigureRow, ...]:
     """Figures by source: one row per kind of figure, the values of each article side by side."""
-    rows = []
-    for group in story.groups:
-        cells = tuple("; ".join(
-            f.shown if f.category == group.key else f"{f.shown} ({f.counted or f.category})" for f in figures)
-            for figures in group.by_article)
-        rows.append(FigureRow(group.label, cells, group.disagree))
-    return tuple(rows)
+    from models.story.figures import figure_cell  # models.story imports this module
+
+    return tuple(
+        FigureRow(group.label, tuple(figure_cell(group, n) for n in range(len(group.by_article))),
+                  group.disagree)
+        for group in story.groups
+    )

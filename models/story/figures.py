@@ -268,20 +268,27 @@ def find_figures(articles: Sequence[Article]) -> list[Figure]:
     return [f for number, article in enumerate(articles) for f in article_figures(article, number)]
 
 
-def category_label(key: str) -> str:
-    """The English label of a group key (``other:<stem>`` shows the stem)."""
+def figure_cell(group: FigureGroup, article: int) -> str:
+    """What a table shows for one source of a group: its values, each with its noun when that differs
+    from the group's (``7; 40 (شخصا)``)."""
+    return "; ".join(f.shown if f.category == group.key or not f.counted else f"{f.shown} ({f.counted})"
+                     for f in group.by_article[article])
+
+
+def _label(key: str, figures: Sequence[Figure]) -> str:
+    """The English label of a category, or the counted noun as first written (``other:…``)."""
     if key in CATEGORIES:
         return CATEGORIES[key][0]
-    return key.split(":", 1)[-1]
+    return next((f.counted for f in figures if f.counted), key.split(":", 1)[-1])
 
 
 def group_figures(figures: Sequence[Figure], articles: int) -> list[FigureGroup]:
     """Figures grouped by :attr:`Figure.key`; groups several sources give first, disagreements first."""
     keys = list(dict.fromkeys(f.key for f in figures))
-    groups = [
-        FigureGroup(key, category_label(key), tuple(
-            tuple(f for f in figures if f.key == key and f.article == n) for n in range(articles)))
-        for key in keys
-    ]
+    groups = []
+    for key in keys:
+        members = [f for f in figures if f.key == key]
+        groups.append(FigureGroup(key, _label(key, members), tuple(
+            tuple(f for f in members if f.article == n) for n in range(articles))))
     groups.sort(key=lambda g: (-g.sources, not g.disagree, keys.index(g.key)))
     return groups

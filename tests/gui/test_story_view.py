@@ -1,0 +1,99 @@
+"""The Story view: quotes and figures tables from a Story, disagreements marked, clicks jump to sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont
+
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from gui.views.render import Fonts
+from gui.views.story_view import StoryView
+from models.arabic import normalize
+from models.story import build_story
+from tests.story_samples import story_article
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def _story():
+    one = story_article(["وقال المتحدث باسم الجيش أحمد المسماري إن الغارات أدت إلى سقوط سبعة قتلى."],
+                        {"أحمد المسماري": "PER"}, source="المصدر الأول",
+                        english=["Army spokesman Ahmed al-Mismari said the strikes killed seven."])
+    two = story_article(["وذكر مصدر طبي أن القصف أسفر عن مقتل 20 مدنياً.", "وشنت الطائرات غارتين."],
+                        source="المصدر الثاني")
+    return build_story([one, two])
+
+
+def _cell_texts(table, column: int) -> list[str]:
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def test_tables_show_speakers_english_and_marked_disagreement(qtbot):
+    view = StoryView(Fonts(QFont(), QFont()))
+    qtbot.addWidget(view)
+    view.set_story(_story())
+    assert _cell_texts(view.quotes, 0) == ["أحمد المسماري (الجيش)", "مصدر طبي"]
+    assert _cell_texts(view.quotes, 1) == ["المصدر الأول", "المصدر الثاني"]
+    assert view.quotes.item(0, 3).text().startswith("Army spokesman")
+    assert view.quotes.item(1, 3).text() == "—"
+    headers = [view.figures.horizontalHeaderItem(c).text() for c in range(view.figures.columnCount())]
+    assert headers == ["Figure", "المصدر الأول", "المصدر الثاني", "Sources differ"]
+    killed = _cell_texts(view.figures, 0).index("killed")
+    cells = [view.figures.item(killed, c).text() for c in (1, 2, 3)]
+    assert cells == ["7", "20", "yes"]
+    assert view.figures.item(killed, 0).background().color().name() == "#fbe3e4"
+    assert view.figures.item(killed, 2).toolTip() == "20 مدنياً"
+
+
+def test_clicking_a_row_asks_for_its_sentence(qtbot):
+    view = StoryView(Fonts(QFont(), QFont()))
+    qtbot.addWidget(view)
+    view.set_story(_story())
+    with qtbot.waitSignal(view.sentence_chosen) as signal:
+        view.quotes.cellClicked.emit(1, 2)
+    assert signal.args == [1, 0]
+    strikes = _cell_texts(view.figures, 0).index("strikes")
+    with qtbot.waitSignal(view.sentence_chosen) as signal:
+        view.figures.cellClicked.emit(strikes, 0)  # the label: the first source that gives it
+    assert signal.args == [1, 1]
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(Settings())
+    win.confirm = lambda question: True
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    yield win
+    win.runner.cancel_all()
+    win.runner.wait(5000)
+
+
+def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths):
+    opened = []
+    window.article_opened.connect(opened.append)
+    window.open_paths(seed_paths)
+    qtbot.waitUntil(lambda: len(opened) == 5 or bool(window.messages.text()), timeout=30000)
+    assert len(opened) == 5, window.messages.text()
+    window.findChild(QAction, "storyAction").trigger()
+    qtbot.waitUntil(lambda: window.findChild(StoryView, "storyView") is not None, timeout=10000)
+    panel = window.findChild(StoryView, "storyView")
+    speakers = [normalize(text) for text in _cell_texts(panel.quotes, 0)]
+    assert any("المسماري" in name for name in speakers)
+    killed = _cell_texts(panel.figures, 0).index("killed")
+    assert panel.figures.item(killed, panel.figures.columnCount() - 1).text() == "yes"
+    row = next(r for r, name in enumerate(speakers) if "الرفاعي" in name)
+    article, sentence = panel.quotes.item(row, 0).data(Qt.ItemDataRole.UserRole)
+    panel.quotes.cellClicked.emit(row, 2)
+    assert window.tabs.currentWidget() is panel.tabs[article]
+    assert panel.tabs[article].pinned == sentence
+    panel.resize(1300, 700)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert panel.grab().save(str(ARTIFACTS / "story-view.png"))
+    panel.parts.setCurrentIndex(1)
+    assert panel.grab().save(str(ARTIFACTS / "story-view-figures.png"))
