@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
+from test_pdf_writer import pdf_text
 
 from gui.main_window import MainWindow
 from gui.settings import Settings
@@ -97,3 +99,15 @@ def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths)
     assert panel.grab().save(str(ARTIFACTS / "story-view.png"))
     panel.parts.setCurrentIndex(1)
     assert panel.grab().save(str(ARTIFACTS / "story-view-figures.png"))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_pdf_brief_of_the_seeds_has_both_sections(qapp, seed_paths, tmp_path):
+    from gui.pdf_writer import write_pdf
+    from models.briefing import build_brief
+    from models.pipeline import open_article
+
+    out = tmp_path / "brief.pdf"
+    write_pdf(build_brief([open_article(path) for path in seed_paths]), out)
+    text = pdf_text(out).replace("\u202a", "")
+    assert "Who said what" in text and "Figures by source" in text and "Sources differ" in text
