@@ -83,45 +83,48 @@ def same_counted(gold: str, figure: Figure) -> bool:
     return a[:3] == b[:3]
 
 
+def _pair(gold: list, predicted: list, find, right, show: bool, what: str) -> tuple[int, int]:
+    """Match each gold item to a predicted one (``find(entry, free)``, one-to-one); count found and right."""
+    free = list(predicted)
+    found = correct = 0
+    for entry in gold:
+        match = find(entry, free)
+        if match is None:
+            if show:
+                print(f"  {what} missed: {entry}")
+            continue
+        free.remove(match)
+        found += 1
+        if right(entry, match):
+            correct += 1
+        elif show:
+            print(f"  {what} wrong: gold {entry} got {match}")
+    if show:
+        for item in free:
+            print(f"  {what} spurious: {item}")
+    return found, correct
+
+
+def _find_quote(entry: list[str], free: list[Quote]) -> Quote | None:
+    """The predicted quote in which the gold's first words come earliest."""
+    anchor = " ".join(normalize(entry[1]).split())
+    texts = [" ".join(normalize(q.text).split()) for q in free]
+    at = [(text.find(anchor), n) for n, text in enumerate(texts) if anchor in text]
+    return free[min(at)[1]] if at else None
+
+
+def _find_figure(entry: list, free: list[Figure]) -> Figure | None:
+    return next((f for f in free if abs(f.value - entry[0]) < 1e-6), None)
+
+
 def _score(article, gold: dict, show: bool) -> Counts:
     quotes, figures = article_quotes(article), article_figures(article)
     counts = Counts(pred_quotes=len(quotes), gold_quotes=len(gold["quotes"]),
                     pred_figures=len(figures), gold_figures=len(gold["figures"]))
-    free = list(quotes)
-    for entry in gold["quotes"]:
-        anchor = " ".join(normalize(entry[1]).split())
-        texts = [" ".join(normalize(q.text).split()) for q in free]
-        at = [(text.find(anchor), n) for n, text in enumerate(texts) if anchor in text]
-        match = free[min(at)[1]] if at else None
-        if match is None:
-            if show:
-                print(f"  quote missed: {entry}")
-            continue
-        free.remove(match)
-        counts.found_quotes += 1
-        if same_speaker(entry, match):
-            counts.attributed += 1
-        elif show:
-            print(f"  wrong speaker: gold {entry[0]!r} got {match.speaker.name!r} :: {match.text[:50]}")
-    if show:
-        for q in free:
-            print(f"  spurious quote: {q.speaker.name!r} :: {q.text[:60]}")
-    left = list(figures)
-    for value, counted in gold["figures"]:
-        match = next((f for f in left if abs(f.value - value) < 1e-6), None)
-        if match is None:
-            if show:
-                print(f"  figure missed: {value} {counted}")
-            continue
-        left.remove(match)
-        counts.found_figures += 1
-        if same_counted(counted, match):
-            counts.counted += 1
-        elif show:
-            print(f"  wrong counted: gold {counted} got {match.category} ({match.counted})")
-    if show:
-        for f in left:
-            print(f"  spurious figure: {f.shown} {f.category} :: {f.text}")
+    counts.found_quotes, counts.attributed = _pair(gold["quotes"], quotes, _find_quote, same_speaker,
+                                                   show, "quote")
+    counts.found_figures, counts.counted = _pair(gold["figures"], figures, _find_figure,
+                                                 lambda entry, f: same_counted(entry[1], f), show, "figure")
     return counts
 
 

@@ -9,9 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from test_pdf_writer import pdf_text
+from test_window import window  # noqa: F401 - fixture
 
-from gui.main_window import MainWindow
-from gui.settings import Settings
 from gui.views.render import Fonts
 from gui.views.story_view import StoryView
 from models.arabic import normalize
@@ -64,19 +63,7 @@ def test_clicking_a_row_asks_for_its_sentence(qtbot):
     assert signal.args == [1, 1]
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow(Settings())
-    win.confirm = lambda question: True
-    qtbot.addWidget(win)
-    win.resize(1400, 800)
-    win.show()
-    yield win
-    win.runner.cancel_all()
-    win.runner.wait(5000)
-
-
-def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths):
+def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths):  # noqa: F811
     opened = []
     window.article_opened.connect(opened.append)
     window.open_paths(seed_paths)
