@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from model_fixtures import tiny_model_dir  # noqa: F401 - fixture
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from test_pdf_writer import pdf_text
-from test_window import window  # noqa: F401 - fixture
+from test_window import model_window, window  # noqa: F401 - fixtures
 
 from gui.views.render import Fonts
 from gui.views.story_view import StoryView
@@ -63,15 +64,20 @@ def test_clicking_a_row_asks_for_its_sentence(qtbot):
     assert signal.args == [1, 1]
 
 
-def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths):  # noqa: F811
+def _story_panel(qtbot, win, paths) -> StoryView:
+    """Open ``paths`` in ``win`` and the Story view from its menu."""
     opened = []
-    window.article_opened.connect(opened.append)
-    window.open_paths(seed_paths)
-    qtbot.waitUntil(lambda: len(opened) == 5 or bool(window.messages.text()), timeout=30000)
-    assert len(opened) == 5, window.messages.text()
-    window.findChild(QAction, "storyAction").trigger()
-    qtbot.waitUntil(lambda: window.findChild(StoryView, "storyView") is not None, timeout=10000)
-    panel = window.findChild(StoryView, "storyView")
+    win.article_opened.connect(opened.append)
+    win.open_paths(paths)
+    qtbot.waitUntil(lambda: len(opened) == len(paths) or bool(win.messages.text()), timeout=30000)
+    assert len(opened) == len(paths), win.messages.text()
+    win.findChild(QAction, "storyAction").trigger()
+    qtbot.waitUntil(lambda: win.findChild(StoryView, "storyView") is not None, timeout=10000)
+    return win.findChild(StoryView, "storyView")
+
+
+def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths):  # noqa: F811
+    panel = _story_panel(qtbot, window, seed_paths)
     speakers = [normalize(text) for text in _cell_texts(panel.quotes, 0)]
     assert any("المسماري" in name for name in speakers)
     killed = _cell_texts(panel.figures, 0).index("killed")
@@ -86,6 +92,15 @@ def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths)
     assert panel.grab().save(str(ARTIFACTS / "story-view.png"))
     panel.parts.setCurrentIndex(1)
     assert panel.grab().save(str(ARTIFACTS / "story-view-figures.png"))
+
+
+def test_with_a_model_the_quotes_get_english(qtbot, model_window, seed_paths):  # noqa: F811
+    panel = _story_panel(qtbot, model_window, seed_paths[1:2])
+    rows = range(panel.quotes.rowCount())
+    qtbot.waitUntil(lambda: all(panel.quotes.item(r, 3).text() != "—" for r in rows), timeout=30000)
+    article = panel.tabs[0].article
+    quote = panel.story.quotes[0]
+    assert panel.quotes.item(0, 3).text() == article.translations[quote.sentence].target
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
