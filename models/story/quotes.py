@@ -25,7 +25,7 @@ from models.ner.grouping import TITLES
 from models.story.tokens import Token, forms, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",
-         "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر")
+         "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر", "كتب")
 SPEECH_VERBS = forms(
     *_PAST, *(v + "ت" for v in _PAST if not v.endswith("ى")), "نفت", "رأت", *(v + "وا" for v in _PAST),
     "يقول", "تقول", "يؤكد", "تؤكد", "يضيف", "يوضح", "يرى", "ترى",
@@ -43,9 +43,10 @@ UNATTRIBUTED = forms("مصدر", "مصادر", "شاهد", "شهود", "مسؤو
 _DEFINITE_SOURCES = forms("مصدر", "مصادر")
 _SAME = forms("نفس", "ذات")
 SPOKESPERSON = forms("باسم", "بإسم")
-_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "من", "أكثر", "عدد", "بعض", "إثر", "اثر", "عقب", "أثناء",
-                     "لدى", "قبيل")
-"""Words opening an adverbial or a quantifier before the subject (``قال في بيان له``, ``أكثر من``)."""
+_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "إثر", "اثر", "عقب", "أثناء", "لدى", "قبيل", "عند", "حين")
+"""Prepositions opening an adverbial right after the verb (``قال في بيان له``): it runs to the next comma."""
+_QUANTIFIERS = forms("من", "أكثر", "عدد", "بعض")
+"""Words before a subject that is still to come (``أكثر من مصدر``, ``من جهته``)."""
 _FRAME = forms("له", "لها", "لهم", "بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مداخلة", "مؤتمر", "صحفي",
                "صحافي", "جهته", "جهتها", "من", "وقت", "لاحق", "سابق", "هاتفية", "ذلك", "برنامج", "حصة",
                "حوار", "لقاء", "ندوة", "اجتماع", "إجتماع", "جلسة", "تدوينة", "رسالة", "تغريدة", "مقابلة",
@@ -68,6 +69,10 @@ _TITLED = forms("عنوان", "بعنوان", "شعار", "برنامج", "كت�
 """A quotation after these is a title, not speech (``ندوة تحت عنوان "…"``)."""
 _NOT_SPEECH = forms("الانتباه", "النظر", "الأنظار")
 """``لفت الانتباه``: drawing attention, not speaking."""
+_QUOTING = forms("نقلا", "نقلاً", "حسب", "بحسب", "وفق", "وفقا")
+"""``القناة نقلا عن …``: the words after these name a source the speaker relays, not the speaker."""
+_BAYYANA = forms("وبين", "وبينت", "فبين")
+"""بيّن (explained) is also بين (between): a verb only as ``وبيّن`` opening a clause."""
 _CONNECTIVES = forms("فيما", "و", "كما", "بينما", "لكن", "حيث", "ثم", "إذ", "أما", "بعد")
 _RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما")
 """A speech verb after these is inside a relative clause (``لما قال إنه``), not a new quote."""
@@ -153,7 +158,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
     """The first words of a subject, up to a governed word, up to :data:`_SPEAKER_WORDS`."""
     chosen: list[Token] = []
     for token in toks:
-        if chosen and (token.norm in _PREPOSITIONS or token.norm in _ALONE
+        if chosen and (token.norm in _PREPOSITIONS or token.norm in _ALONE or token.norm in _QUOTING
                        or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
@@ -162,11 +167,19 @@ def _phrase(article: Article, toks: list[Token]) -> str:
     return article.text[chosen[0].start:chosen[-1].end] if chosen else ""
 
 
-def _subject(toks: list[Token]) -> list[Token]:
-    """``toks`` without the adverbials before a subject (``في بيان له``, ``الاثنين``, ``من جهته``)."""
+def _subject(text: str, toks: list[Token]) -> list[Token]:
+    """``toks`` without the adverbials before a subject (``في بيان له``, ``الاثنين``, ``من جهته``).
+
+    An adverbial opened by a preposition (:data:`_FRAME_START`) runs to the next comma, or to the
+    end: ``وأضاف في تصريح لمراسلنا أن`` has no subject after the verb.
+    """
     rest = list(toks)
     while rest:
         if rest[0].norm in _FRAME_START:
+            comma = next((k for k in range(1, len(rest)) if "،" in text[rest[k - 1].end:rest[k].start]
+                          or "," in text[rest[k - 1].end:rest[k].start]), len(rest))
+            rest = rest[comma:]
+        elif rest[0].norm in _QUANTIFIERS:
             rest.pop(0)
             while rest and rest[0].norm in _FRAME:
                 rest.pop(0)
@@ -213,7 +226,7 @@ def _speaker(article: Article, start: int, end: int, *, named_only: bool = False
     ``named_only``: accept only a recognised entity or an unattributed source, not a bare phrase.
     """
     toks = tokens(article.text[start:end], start)
-    content = _subject(toks)
+    content = _subject(article.text, toks)
     if not content or content[0].norm in _GOVERNING:
         return None  # أكد على ضرورة أن / أشار إلى أن: no subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
@@ -325,11 +338,23 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
     return None
 
 
+def _is_verb(article: Article, toks: list[Token], at: int) -> bool:
+    """Whether ``toks[at]`` is a speech verb or participle; ``وبيّن``/``وبيّنت`` (also "and between")
+    only with its conjunction at the start of a clause."""
+    token = toks[at]
+    if token.norm in PARTICIPLES or token.bare() in SPEECH_VERBS:
+        return True
+    if token.norm not in _BAYYANA:
+        return False
+    before = article.text[toks[at - 1].end:token.start] if at else ""
+    return not at or any(mark in before for mark in ".،,:;؛")
+
+
 def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[tuple[int, int, int]]:
     """``(verb token, subject end, content start)`` of each speech verb with its marker."""
     found = []
-    for at, token in enumerate(toks):
-        if token.norm not in PARTICIPLES and token.bare() not in SPEECH_VERBS:
+    for at in range(len(toks)):
+        if not _is_verb(article, toks, at):
             continue
         if at and toks[at - 1].norm in _RELATIVES or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
             continue
