@@ -5,7 +5,8 @@
 """
 
 from models.story.figures import Figure, FigureGroup, article_figures
-from models.story.quotes import Quote, Speaker, article_quotes, speaker_key
+from models.story.quotes import Quote, article_quotes
+from models.story.speakers import Speaker, speaker_key
 from models.story.story import Story, build_story, sentence_english, source_name
 from models.story.unique import UniqueSentence, unique_sentences
 

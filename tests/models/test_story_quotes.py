@@ -82,3 +82,23 @@ def test_two_quotes_in_one_sentence_are_split_at_the_second_verb():
         ["أعلنت مصر أنها ستستمر في القصف، فيما أعلن قادة ليبيون أن القاهرة نفذت ضربات."], {"مصر": "LOC"}))
     assert [q.speaker.name for q in quotes] == ["مصر", "قادة ليبيون"]
     assert quotes[0].text == "أنها ستستمر في القصف"
+
+
+def test_a_title_alone_is_the_person_introduced_with_it():
+    quotes = article_quotes(story_article([
+        "قال وزير الشؤون الدينية محمد خليل إن الزكاة تساهم في التنمية.",
+        "وذكر التقرير تفاصيل أخرى عن البرنامج.",
+        "وأكد الوزير أن الدراسة ستتواصل.",
+        "قالت وزيرة المرأة، نزيهة العبيدي إنه لا تسامح مع الجناة.",
+        "وأكدت الوزيرة أن العقاب ضروري.",
+    ], {"محمد خليل": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["محمد خليل", "محمد خليل", "نزيهة العبيدي", "نزيهة العبيدي"]
+    assert quotes[0].speaker.role == "وزير الشؤون الدينية"
+
+
+def test_the_same_source_is_the_previous_speaker():
+    quotes = article_quotes(story_article([
+        "وقال مدير المستشفى عماد العبعاب إن الحالات مستقرة.",
+        "وأضاف نفس المصدر أنه تم إعلام الإدارة.",
+    ], {"عماد العبعاب": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["عماد العبعاب", "عماد العبعاب"]
