@@ -46,7 +46,8 @@ _BAYYANA = forms("وبين", "وبينت", "فبين")
 _RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما")
 """A speech verb after these is inside a relative clause (``لما قال إنه``), not a new quote."""
 _QUOTED_WORDS = 5
-"""Fewest words for a quotation to be speech rather than a quoted name."""
+"""Fewest words for a quotation after a subject to be speech rather than a quoted name (right after
+the verb, two are enough)."""
 _QUOTE_OPEN = "«“\"„"
 _QUOTE_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SAME = forms("نفس", "ذات", "ذاته", "نفسه", "ذاتها", "نفسها")
@@ -126,9 +127,14 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
     for token in toks[at + 1: at + 1 + _MAX_SUBJECT]:
         for cut in range(previous_end, token.start):
             mark = text[cut]
-            if mark == ":" or _opens(text, cut) and _quoted_words(text, cut, sentence.end) >= _QUOTED_WORDS \
-                    and not (token is not toks[at + 1] and _before(toks, cut).bare() in _TITLED):
-                return cut, cut + (mark == ":")
+            if mark == ":":
+                return cut, cut + 1
+            if not _opens(text, cut):
+                continue
+            at_verb = token is toks[at + 1]  # وأضاف "…": the quotation follows the verb itself
+            words = _quoted_words(text, cut, sentence.end)
+            if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:
+                return cut, cut
         previous_end = token.end
         if token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES:
             return None

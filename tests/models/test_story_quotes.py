@@ -102,3 +102,11 @@ def test_the_same_source_is_the_previous_speaker():
         "وأضاف نفس المصدر أنه تم إعلام الإدارة.",
     ], {"عماد العبعاب": "PER"}))
     assert [q.speaker.name for q in quotes] == ["عماد العبعاب", "عماد العبعاب"]
+
+
+def test_a_short_quotation_right_after_the_verb_is_speech():
+    quotes = article_quotes(story_article([
+        "وقال صقر الجروشي إن الطائرات قصفت المواقع، وأضاف \"طائراتنا ساعدت في القصف\".",
+    ], {"صقر الجروشي": "PER"}))
+    assert [(q.kind, q.text) for q in quotes][1] == ("direct", "طائراتنا ساعدت في القصف")
+    assert quotes[1].speaker.name == "صقر الجروشي"
