@@ -11,8 +11,9 @@ sections of a brief and, per source, the sentences no other source has;
 "text"}]}`` (articles are 0-based; offsets index each file's decoded text).
 With a translation model (``--model``, else the default when one is
 installed) the sentences holding quotes are translated and their English is
-given. Exit codes: 0 done; 2 an unreadable file or an unusable model; 3
-``--model`` names no model; 130 interrupted.
+given. Exit codes: 0 done; 2 an unusable model or an unreadable input (the
+others are still compared, the message says which were left out); 3 ``--model``
+names no model; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import json
 
 from cli import say
+from models.errors import ArticleError
 
 
 def _translator(spec: str | None):
@@ -87,7 +89,16 @@ def run(args: argparse.Namespace) -> int:
     from models.story import build_story
 
     translator = _translator(args.model)
-    articles = [open_article(name) for name in args.files]
+    articles, failed = [], 0
+    for name in args.files:
+        try:
+            articles.append(open_article(name))
+        except ArticleError as error:  # this input only: the others are still compared
+            say(str(error))
+            failed += 1
+    if not articles:
+        say("story: no input file could be read")
+        return 2
     story = build_story(articles)
     if translator is not None:
         for number, article in enumerate(articles):
@@ -99,4 +110,7 @@ def run(args: argparse.Namespace) -> int:
         print(_json(story))
     else:
         print(_markdown(story), end="")
+    if failed:
+        say(f"{failed} of {len(args.files)} input files could not be read and were left out")
+        return 2
     return 0

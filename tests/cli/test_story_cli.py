@@ -30,11 +30,14 @@ def test_markdown_with_the_tiny_model_has_english_beside_quotes(seed_paths, tiny
     assert "| Speaker | Article | Arabic | English |" in out
 
 
-def test_unreadable_file_is_one_line_and_exit_2(tmp_path, capsys):
+def test_unreadable_file_is_one_line_and_exit_2_and_the_others_are_compared(seed_paths, tmp_path, capsys):
     missing = tmp_path / "nope.txt"
     assert run(["story", str(missing)]) == 2
     err = capsys.readouterr().err
     assert "nope.txt" in err and "Traceback" not in err
+    assert run(["story", str(missing), *map(str, seed_paths[:2]), "--format", "json"]) == 2
+    out = capsys.readouterr()
+    assert len(json.loads(out.out)["sources"]) == 2 and "1 of 3 input files" in out.err
 
 
 def test_model_that_is_not_installed_is_exit_3(seed_paths, capsys):
