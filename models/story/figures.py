@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from models.arabic import STOP_WORD_FORMS
 from models.article import Article
-from models.story.numbers import read_number
+from models.story.numbers import digits_value, read_number
 from models.story.tokens import Token, forms, tokens
 
 CATEGORIES: dict[str, tuple[str, frozenset[str]]] = {
@@ -48,7 +48,7 @@ CATEGORIES: dict[str, tuple[str, frozenset[str]]] = {
                                    "محتجزين")),
     "hostages": ("hostages", forms("رهينة", "رهائن", "مختطف", "مختطفين")),
     "money": ("money", forms("دينار", "دنانير", "دولار", "دولارات", "يورو", "أورو", "جنيه", "مليم",
-                             "درهم", "ريال")),
+                             "درهم", "ريال", "د")),
     "percent": ("per cent", forms("%", "بالمائة", "بالمئة", "المائة", "المئة", "بالمائه")),
 }
 """Category key -> (English label, matching forms of the counted nouns)."""
@@ -151,7 +151,7 @@ def _is_date(toks: list[Token], at: int, used: int, text: str) -> bool:
     before = toks[at - 1] if at else None
     if _DATE_RE.match(text, token.start):
         return True
-    if token.is_number and float(token.norm.replace(",", ".")) >= 1900 and len(token.norm) == 4:
+    if token.is_number and len(token.norm) == 4 and digits_value(token.norm) >= 1900:
         return after is None or _lookup(after.norm) is None
     if after is not None and (after.norm in _MONTHS or after.bare() in _TIME_UNITS
                               or after.norm in _TIME_UNITS):

@@ -1,8 +1,10 @@
-"""Arabic numbers: digits (ASCII or Arabic-Indic, with decimals) and number words, and date words.
+"""Arabic numbers: digits (ASCII or Arabic-Indic, with decimals) and number words.
 
 :func:`read_number` reads the number that starts at a token (``سبعة``، ``خمسة
 وعشرين``، ``ثلاثة آلاف``، ``2.5 مليون``، ``١٧``) and says how many tokens it
-spans. Ordinals (``الثالث``) and vague amounts (``عشرات``) are not numbers.
+spans. Ordinals (``الثالث``) and vague amounts (``عشرات``) are not numbers, nor
+is واحد: "one" follows its noun in Arabic, and ``وأحد`` ("and one of") has the
+same matching form.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from models.story.tokens import Token, forms
 
 _UNITS = {
-    1: ("واحد", "واحدة"), 2: ("اثنان", "اثنين", "اثنتان", "اثنتين"), 3: ("ثلاث", "ثلاثة"),
+    2: ("اثنان", "اثنين", "اثنتان", "اثنتين"), 3: ("ثلاث", "ثلاثة"),
     4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"), 6: ("ست", "ستة"), 7: ("سبع", "سبعة"),
     8: ("ثماني", "ثمانية", "ثمان"), 9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"),
     20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين"), 40: ("أربعون", "أربعين"), 50: ("خمسون", "خمسين"),
@@ -42,15 +44,19 @@ def _word_value(norm: str) -> tuple[int, bool] | None:
     return None
 
 
-def _digits(norm: str) -> float:
-    return float(norm.replace(",", ".").replace("٫", "."))
+def digits_value(norm: str) -> float:
+    """``17``, ``2.5``, ``40،9`` (decimal comma); ``500.000`` and ``11.300`` are thousands."""
+    whole, _, part = norm.replace(",", ".").replace("٫", ".").replace("،", ".").partition(".")
+    if len(part) == 3 and 1 <= len(whole) <= 3 and "." in norm:
+        return float(whole + part)
+    return float(f"{whole}.{part}" if part else whole)
 
 
 def read_number(toks: list[Token], at: int) -> tuple[float, int] | None:
     """``(value, tokens used)`` of the number starting at ``toks[at]``, or ``None``."""
     first = toks[at]
     if first.is_number:
-        value, used = _digits(first.norm), 1
+        value, used = digits_value(first.norm), 1
         if at + 1 < len(toks) and toks[at + 1].norm in MULTIPLIERS:
             value, used = value * MULTIPLIERS[toks[at + 1].norm], 2
         return value, used

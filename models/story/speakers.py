@@ -25,7 +25,8 @@ UNATTRIBUTED = forms("مصدر", "مصادر", "شاهد", "شهود", "مسؤو
 _DEFINITE_SOURCES = forms("مصدر", "مصادر")
 _SAME = forms("نفس", "ذات")
 SPOKESPERSON = forms("باسم", "بإسم")
-_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "إثر", "اثر", "عقب", "أثناء", "لدى", "قبيل", "عند", "حين")
+_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "إثر", "اثر", "عقب", "أثناء", "لدى", "قبيل", "عند", "حين",
+                     "ردا", "رداً")
 """Prepositions opening an adverbial right after the verb (``قال في بيان له``): it runs to the next comma."""
 _QUANTIFIERS = forms("من", "أكثر", "عدد", "بعض")
 """Words before a subject that is still to come (``أكثر من مصدر``, ``من جهته``)."""
@@ -51,6 +52,8 @@ _SPEAKER_WORDS = 5
 """Most words of a speaker named by a phrase (no entity)."""
 _RANKS = TITLES | forms("أركان", "حرب", "الركن", "الرسمي")
 """Titles and ranks between an affiliation and the spokesperson's name."""
+_OUTLET_REACH = 3
+"""A mention this many tokens after ``لمراسل``/``لوكالة``/``لـ`` names the outlet spoken to."""
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 _TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
     "الوزيرة", "المديرة", "الرئيسة", "الكاتب", "الكاتبة", "العضو", "الممثل", "المندوب", "المندوبة", "النائبة",
@@ -94,6 +97,8 @@ def _governed(article: Article, mention: Mention, toks: list[Token]) -> bool:
         if not canonical.startswith(first[:1]):
             return True  # بمجلس نواب الشعب: the group's name has no ب
     before = [t for t in toks if t.end <= mention.start]
+    if any(_to_outlet(t) for t in before[-_OUTLET_REACH:]):
+        return True  # لمراسل الجوهرة أف أم: the outlet spoken to
     return bool(before) and before[-1].norm in _PREPOSITIONS
 
 

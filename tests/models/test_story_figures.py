@@ -14,14 +14,14 @@ from tests.story_samples import story_article
 @pytest.mark.parametrize(("text", "value"), [
     ("سبعة", 7), ("ثلاث", 3), ("خمسة وعشرين", 25), ("ثلاثة آلاف", 3000), ("أحد عشر", 11),
     ("ثلاثة عشر", 13), ("مائة وخمسين", 150), ("ثلاثمائة", 300), ("١٧", 17), ("2.5 مليون", 2_500_000),
-    ("ألفين", 2000),
+    ("ألفين", 2000), ("500.000", 500_000), ("11.300", 11_300), ("40،9 مليون", 40_900_000), ("2.75", 2.75),
 ])
 def test_numbers_in_words_and_digits(text, value):
     read = read_number(tokens(text), 0)
     assert read is not None and read[0] == value and read[1] == len(tokens(text))
 
 
-@pytest.mark.parametrize("text", ["عشرات", "آلاف", "الثالث", "أحد"])
+@pytest.mark.parametrize("text", ["عشرات", "آلاف", "الثالث", "أحد", "وأحد", "واحد"])
 def test_vague_amounts_and_ordinals_are_not_numbers(text):
     assert read_number(tokens(text), 0) is None
 
@@ -73,3 +73,7 @@ def test_groups_mark_disagreement_between_sources_only():
     assert groups["killed"].disagree and groups["killed"].sources == 2
     assert not groups["injured"].disagree
     assert [[f.value for f in fs] for fs in groups["killed"].by_article] == [[7], [20]]
+
+
+def test_dinar_abbreviation_is_money():
+    assert _figures("بخطية قدرها 50 د عن كل مخالفة.") == [(50, "money", "money")]
