@@ -105,13 +105,15 @@ class StoryView(QWidget):
 
     def _fill_quotes(self, story) -> None:
         arabic = self.fonts.arabic
-        self.quotes.setRowCount(len(story.quotes))
-        for row, quote in enumerate(story.quotes):
+        rows = [(group, quote) for group in story.speakers for quote in group.quotes]
+        self.quotes.setRowCount(len(rows))
+        for row, (group, quote) in enumerate(rows):
             spot = (quote.article, quote.sentence)
-            speaker = quote.speaker.name
+            speaker = group.name
             if quote.speaker.affiliation:
                 speaker += f" ({quote.speaker.affiliation})"
-            tip = "unnamed source" if quote.speaker.unattributed else speaker
+            quoted_by = ", ".join(story.sources[n] for n in group.sources)
+            tip = "unnamed source" if quote.speaker.unattributed else f"{speaker}: quoted by {quoted_by}"
             self.quotes.setItem(row, 0, _item(speaker, spot, font=arabic, rtl=True, tip=tip))
             self.quotes.setItem(row, 1, self._source(story, quote.article, spot))
             self.quotes.setItem(row, 2, _item(quote.text, spot, font=arabic, rtl=True))

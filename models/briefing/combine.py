@@ -135,17 +135,18 @@ def entity_index(articles: Sequence[Article], limit: int = MAX_INDEX_ENTRIES) ->
 
 
 def quote_rows(story: Story) -> tuple[QuoteRow, ...]:
-    """Who said what: every quote of the story with its speaker and article number (1-based)."""
+    """Who said what: every quote with its speaker and article number (1-based), speaker by speaker
+    (those quoted by most articles first)."""
     return tuple(
         QuoteRow(
-            speaker=q.speaker.name,
+            speaker=group.name,
             article=q.article + 1,
             arabic=q.text,
             english=story.english(q.article, q.sentence),
             affiliation=q.speaker.affiliation,
             unattributed=q.speaker.unattributed,
         )
-        for q in story.quotes
+        for group in story.speakers for q in group.quotes
     )
 
 

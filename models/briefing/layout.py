@@ -128,8 +128,8 @@ def story_blocks(brief: Brief, *, english: bool) -> list[Block]:
     blocks: list[Block] = [Heading("Who said what", 1)]
     if brief.quotes:
         blocks.append(Paragraph(
-            "Statements attributed to a speaker (reported speech or quotation), in article order. "
-            "Unnamed sources (مصدر، مصادر …) are kept as they are given."))
+            "Statements attributed to a speaker (reported speech or quotation), speaker by speaker, "
+            "those quoted by most articles first. Unnamed sources (مصدر، مصادر …) are kept as given."))
         blocks.append(_quote_table(brief.quotes, english=english))
     else:
         blocks.append(Paragraph("No attributed statements were found."))

@@ -6,11 +6,12 @@
 
 from models.story.figures import Figure, FigureGroup, article_figures
 from models.story.quotes import Quote, article_quotes
-from models.story.speakers import Speaker, speaker_key
+from models.story.speakers import Speaker, SpeakerGroup, group_speakers, speaker_key
 from models.story.story import Story, build_story, sentence_english, source_name
 from models.story.unique import UniqueSentence, unique_sentences
 
 __all__ = [
-    "Figure", "FigureGroup", "Quote", "Speaker", "Story", "UniqueSentence", "article_figures",
-    "article_quotes", "build_story", "sentence_english", "source_name", "speaker_key", "unique_sentences",
+    "Figure", "FigureGroup", "Quote", "Speaker", "SpeakerGroup", "Story", "UniqueSentence",
+    "article_figures", "article_quotes", "build_story", "group_speakers", "sentence_english", "source_name",
+    "speaker_key", "unique_sentences",
 ]

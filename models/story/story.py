@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from models.article import Article
 from models.story.figures import Figure, FigureGroup, find_figures, group_figures
 from models.story.quotes import Quote, find_quotes
+from models.story.speakers import SpeakerGroup, group_speakers
 from models.story.unique import UniqueSentence, unique_sentences
 
 
@@ -31,6 +32,8 @@ class Story:
     figures: tuple[Figure, ...]
     groups: tuple[FigureGroup, ...]
     unique: tuple[UniqueSentence, ...]
+    speakers: tuple[SpeakerGroup, ...] = ()
+    """The quotes grouped by speaker across sources, the most widely quoted first."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -54,10 +57,12 @@ def build_story(articles: Sequence[Article]) -> Story:
     if not articles:
         raise ValueError("a story needs at least one article")
     figures = find_figures(articles)
+    quotes = find_quotes(articles)
     return Story(
         articles=tuple(articles),
-        quotes=tuple(find_quotes(articles)),
+        quotes=tuple(quotes),
         figures=tuple(figures),
         groups=tuple(group_figures(figures, len(articles))),
         unique=tuple(unique_sentences(articles)),
+        speakers=tuple(group_speakers(quotes)),
     )

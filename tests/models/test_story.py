@@ -30,3 +30,13 @@ def test_story_gives_sources_quotes_figures_and_english():
     assert [g.key for g in story.disagreements] == ["killed"]
     with pytest.raises(ValueError):
         build_story([])
+
+
+def test_speakers_are_grouped_across_sources_most_quoted_first():
+    one = story_article(["وقال المتحدث باسم الجيش أحمد المسماري إن الضربات مشتركة.",
+                         "وقال مصدر طبي إن الحصيلة ثقيلة."], {"أحمد المسماري": "PER"})
+    two = story_article(["وأكد مصدر طبي أن المستشفى امتلأ.",
+                         "وأضاف المسماري أن العمليات مستمرة."], {"المسماري": "PER"})
+    groups = build_story([one, two]).speakers
+    assert [(g.name, g.sources) for g in groups] == [
+        ("أحمد المسماري", (0, 1)), ("مصدر طبي", (0,)), ("مصدر طبي", (1,))]
