@@ -176,7 +176,7 @@ def show_story(window) -> None:
 
     views = window.views()
     if not views:
-        window.show_error("Open two or more articles: the Story view compares the open tabs.", kind="info")
+        window.show_error("Open articles first: the Story view compares the open tabs.", kind="info")
         return
     articles = [view.article for view in views]
     job = Job(lambda ctx: engine.story(articles), name="story")
