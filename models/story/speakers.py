@@ -37,7 +37,8 @@ _FRAME = forms("له", "لها", "لهم", "بيان", "تصريح", "تصريح
                "بلاغ", "صادر", "أصدره", "أصدرته", "نشره", "نشرته", "الصحفي", "الصحافي")
 """Words that continue such an adverbial."""
 _ALONE = forms("أمس", "اليوم", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "مساء", "صباح", "له", "لها")
+               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "مساء", "صباح", "له", "لها",
+               "الشهر", "الأسبوع", "العام", "الماضي", "الفارط", "المنقضي", "الجاري", "الحالي", "مؤخرا")
 """Adverbials of one word between a verb and its subject."""
 _SUBJECT_TOKENS = 8
 """A participle's speaker, when no quote precedes it in the sentence, is named in this many first tokens."""
@@ -147,6 +148,12 @@ def _subject(text: str, toks: list[Token]) -> list[Token]:
     return rest
 
 
+def _prepositional(token: Token) -> bool:
+    """``بالقول``, ``للصحفيين``, ``لزملائه``: a preposition is attached, so it is no subject."""
+    bare = token.bare()
+    return bare.startswith(("بال", "لل")) or bare[:1] == "ل" and bare.endswith(("ه", "ها", "هم"))
+
+
 def _to_outlet(token: Token) -> bool:
     """``لـ``, ``لل…`` or ``ل`` + an outlet word (``لوكالة``): the addressee of a statement."""
     norm = token.norm
@@ -182,8 +189,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     """
     toks = tokens(article.text[start:end], start)
     content = _subject(article.text, toks)
-    if not content or content[0].norm in _GOVERNING:
-        return None  # أكد على ضرورة أن / أشار إلى أن: no subject here
+    if not content or content[0].norm in _GOVERNING or _prepositional(content[0]):
+        return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن: no subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
     split = next((t for t in content if t.norm in SPOKESPERSON), None)
     if split is not None:
