@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/story_eval.py [--write] [--show]
 
-``bench/story_dev/gold.jsonl`` names 40 ANT articles (``../shared/data/articles/ant-all.jsonl``)
+``bench/story_dev/gold.jsonl`` names 56 ANT articles (``../shared/data/articles/ant-all.jsonl``)
 and, read by hand, every quote (speaker, the first words of what was said, ``U`` for an
 unnamed source) and every figure (value, what it counts). The texts are read from
 ``../shared`` (not copied here), headline first as the reader expects. Each article is
@@ -160,8 +160,8 @@ def main(argv: list[str]) -> int:
             row = json.loads(line)
             if row["docno"] in wanted:
                 texts[row["docno"]] = f"{row['title']}\n\n{row['text']}"
-    totals = {"rules": Counts(), "score": Counts()}
-    docs = {"rules": 0, "score": 0}
+    totals = {"rules": Counts(), "score": Counts(), "fresh": Counts()}
+    docs = dict.fromkeys(totals, 0)
     with tempfile.TemporaryDirectory() as tmp:
         for entry in gold:
             path = Path(tmp) / f"{entry['docno']}.txt"
@@ -171,8 +171,8 @@ def main(argv: list[str]) -> int:
             totals[entry["split"]].add(_score(analyse(read_article(path)), entry, args.show))
             docs[entry["split"]] += 1
     both = Counts()
-    for c in totals.values():
-        both.add(c)
+    both.add(totals["rules"])
+    both.add(totals["score"])
     table = [
         "| split | articles | gold quotes | predicted | attribution P | attribution R "
         "| quote detection P | quote detection R | gold figures | predicted | figure P | figure R "
@@ -180,7 +180,8 @@ def main(argv: list[str]) -> int:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         _row("rules (looked at)", docs["rules"], totals["rules"]),
         _row("score (held out)", docs["score"], totals["score"]),
-        _row("all", docs["rules"] + docs["score"], both),
+        _row("rules + score", docs["rules"] + docs["score"], both),
+        _row("fresh (annotated last, scored once)", docs["fresh"], totals["fresh"]),
     ]
     print("\n".join(table))
     if args.write:
@@ -188,7 +189,8 @@ def main(argv: list[str]) -> int:
             "Development set: bench/story_dev/gold.jsonl (selection rule and annotation guide in "
             "bench/story_dev/README.md), annotated by reading the Arabic before the extractor was run on it.",
             "rules: the 15 articles that may be looked at while writing rules; score: the 25 others, used "
-            "only for scoring.",
+            "only for scoring; fresh: 16 more articles annotated after all rule changes, never used to "
+            "change a rule.",
             "Goals: attribution P >= 0.90, R >= 0.70; figure P >= 0.90.",
             "Command: .venv/bin/python bench/story_eval.py --write (entities from the shipped recogniser).",
         ]
