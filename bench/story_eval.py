@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/story_eval.py [--write] [--show]
 
-``bench/story_dev/gold.jsonl`` names 56 ANT articles (``../shared/data/articles/ant-all.jsonl``)
+``bench/story_dev/gold.jsonl`` names 76 ANT articles (``../shared/data/articles/ant-all.jsonl``)
 and, read by hand, every quote (speaker, the first words of what was said, ``U`` for an
 unnamed source) and every figure (value, what it counts). The texts are read from
 ``../shared`` (not copied here), headline first as the reader expects. Each article is
@@ -145,6 +145,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="record the table in bench/results/story.md")
     parser.add_argument("--show", action="store_true", help="print every miss and spurious item")
+    parser.add_argument("--second-fresh", action="store_true",
+                        help="also score the second fresh split (scored once, at the end)")
     args = parser.parse_args(argv)
     if not ARTICLES.exists():
         print(f"{ARTICLES} is absent: nothing to score")
@@ -160,7 +162,9 @@ def main(argv: list[str]) -> int:
             row = json.loads(line)
             if row["docno"] in wanted:
                 texts[row["docno"]] = f"{row['title']}\n\n{row['text']}"
-    totals = {"rules": Counts(), "score": Counts(), "fresh": Counts()}
+    if not args.second_fresh:
+        gold = [entry for entry in gold if entry["split"] != "fresh2"]
+    totals = {"rules": Counts(), "score": Counts(), "fresh": Counts(), "fresh2": Counts()}
     docs = dict.fromkeys(totals, 0)
     with tempfile.TemporaryDirectory() as tmp:
         for entry in gold:
@@ -183,6 +187,9 @@ def main(argv: list[str]) -> int:
         _row("rules + score", docs["rules"] + docs["score"], both),
         _row("fresh (annotated last, scored once)", docs["fresh"], totals["fresh"]),
     ]
+    if args.second_fresh:
+        table.append(_row("fresh 2 (annotated before the second round's last measurement, scored once)",
+                          docs["fresh2"], totals["fresh2"]))
     print("\n".join(table))
     if args.write:
         notes = [
