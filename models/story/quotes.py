@@ -43,14 +43,21 @@ _NOT_SPEECH = forms("الانتباه", "النظر", "الأنظار")
 """``لفت الانتباه``: drawing attention, not speaking."""
 _BAYYANA = forms("وبين", "وبينت", "فبين")
 """بيّن (explained) is also بين (between): a verb only as ``وبيّن`` opening a clause."""
-_RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما")
-"""A speech verb after these is inside a relative clause (``لما قال إنه``), not a new quote."""
+_RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما", "عدم")
+"""A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun (``طلب عدم
+كشف هويته``), not a new quote."""
 _QUOTED_WORDS = 5
 """Fewest words for a quotation after a subject to be speech rather than a quoted name (right after
 the verb, two are enough)."""
 _QUOTE_OPEN = "«“\"„"
 _QUOTE_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SAME = forms("نفس", "ذات", "ذاته", "نفسه", "ذاتها", "نفسها")
+_LEADING = forms("قد", "وقد", "كما", "ثم", "وكان", "وكانت", "كان", "كانت", "يشار", "يذكر", "ويذكر")
+"""Words before a verb that are not its subject."""
+_ADVERBIAL_OPENERS = forms("في", "من", "عن", "إلى", "على", "مع", "خلال", "لدى", "حول", "بين", "بخصوص", "بشأن",
+                           "إثر", "اثر", "عقب", "أثناء", "قبيل", "عند", "حين", "بعد", "قبل", "أمام", "منذ",
+                           "كذلك", "أيضا", "اليوم", "أمس", "بدوره", "بدورها", "جهته", "جهتها")
+"""First words of an adverbial before a verb (not its subject)."""
 _MAX_SUBJECT = 20
 """Most tokens between a verb and its complementizer."""
 
@@ -123,21 +130,22 @@ def _quoted_words(text: str, at: int, limit: int) -> int:
 def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) -> tuple[int, int] | None:
     """``(subject end, content start)`` for the verb token at ``at``: complementizer, colon or quotation."""
     text = article.text
-    previous_end = toks[at].end
+    previous_end, previous = toks[at].end, toks[at]
     for token in toks[at + 1: at + 1 + _MAX_SUBJECT]:
         for cut in range(previous_end, token.start):
             mark = text[cut]
             if mark == ":":
                 return cut, cut + 1
-            if not _opens(text, cut):
-                continue
             at_verb = token is toks[at + 1]  # وأضاف "…": the quotation follows the verb itself
+            if not (_opens(text, cut) or at_verb and mark == '"'):
+                continue
             words = _quoted_words(text, cut, sentence.end)
             if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:
                 return cut, cut
         previous_end = token.end
-        if token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES:
+        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _RELATIVES:
             return None
+        previous = token
         if _is_complementizer(token.norm):
             return token.start, token.end if token.norm in ("ان", "بان") else token.start
     return None
@@ -169,6 +177,22 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
     return found
 
 
+def _adverbial(token: Token) -> bool:
+    """Whether ``token`` opens an adverbial before a verb (``وفي سياق متصل``، ``وبخصوص``، ``وتعليقا``)."""
+    word = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 1 else token.norm
+    return (word in _ADVERBIAL_OPENERS or token.norm in _ADVERBIAL_OPENERS or word.startswith(("بال", "لل"))
+            or word.endswith("ا"))
+
+
+def _unnamed_subject(toks: list[Token], clause: int, at: int) -> bool:
+    """Whether the verb ``toks[at]`` has a subject before it in its clause that names no one known
+    (``يشار أن لاعبة الجيدو … صرحت``، ``كل المؤشرات … تؤكد``): then it is not the previous speaker."""
+    before = [t for t in toks[:at] if t.start >= clause]
+    opened = max((k + 1 for k, t in enumerate(before) if _is_complementizer(t.norm)), default=0)
+    before = [t for t in before[opened:] if t.norm not in CONNECTIVES | _LEADING]
+    return bool(before) and not _adverbial(before[0])
+
+
 def _same_source(speaker: Speaker) -> bool:
     """``نفس المصدر``, ``المصدر ذاته``: the source of the statement before."""
     return speaker.unattributed and bool(_SAME & set(normalize(speaker.name).split()))
@@ -192,7 +216,7 @@ def _sentence_quotes(
         else:
             speaker = (speaker_in(article, verb.end, subject_end)
                        or speaker_in(article, clause, verb.start, named_only=True)
-                       or previous)
+                       or (None if _unnamed_subject(toks, clause, at) else previous))
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous
             elif speaker is not None:

@@ -27,7 +27,7 @@ _DEFINITE_SOURCES = forms("مصدر", "مصادر")
 _SAME = forms("نفس", "ذات")
 SPOKESPERSON = forms("باسم", "بإسم")
 _FRAME_START = forms("في", "خلال", "عبر", "ضمن", "إثر", "اثر", "عقب", "أثناء", "لدى", "قبيل", "عند", "حين",
-                     "ردا", "رداً")
+                     "ردا", "رداً", "قبل")
 """Prepositions opening an adverbial right after the verb (``قال في بيان له``): it runs to the next comma."""
 _QUANTIFIERS = forms("من", "أكثر", "عدد", "بعض")
 """Words before a subject that is still to come (``أكثر من مصدر``, ``من جهته``)."""
@@ -59,10 +59,25 @@ _OUTLET_REACH = 3
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 _TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
     "الوزيرة", "المديرة", "الرئيسة", "الكاتب", "الكاتبة", "العضو", "الممثل", "المندوب", "المندوبة", "النائبة",
-    "الأمينة", "الناطقة", "المتحدثة", "المسؤول"))
+    "الأمينة", "الناطقة", "المتحدثة", "المسؤول", "ضيف", "ضيفة"))
 """Title words without the article: a phrase speaker headed by one may be a person named earlier."""
 _TITLE_WINDOW = 6
 """Tokens around a person's mention searched for the title that introduced them."""
+_OFFICES = frozenset(t.removeprefix("ال") for t in forms(
+    "الوالي", "المنسق", "المدرب", "المعتمد", "المندوب", "المدعي", "الخبير", "الطبيب", "القيادي", "الناشط",
+    "الباحث", "الأستاذة", "الممثلة", "المكلف", "المكلفة", "العميد", "الرئيس", "رئيسة", "الكاتب", "احد"))
+"""Heads of a subject that name an office or one of a group (``والي نابل``، ``أحد المشاركين``)."""
+_ANONYMOUS = forms("هويته", "هويتها", "هويتهم", "اسمه", "اسمها", "اسمهم")
+"""``طلب عدم كشف هويته``، ``رفض ذكر اسمه``: a source who asked not to be named is unattributed."""
+_GUESTS = forms("ضيف", "ضيفة")
+"""``ضيف بوليتيكا``: the guest of a programme is the person the article interviews."""
+_PRONOUNS = forms("هو", "هي", "هم", "هما", "هن")
+"""An independent pronoun as subject (``كتب هو وزملاؤه``): the previous speaker."""
+_NAME_LINKS = forms("بن", "ابن", "بنت")
+"""Words inside a name that look like an attached preposition."""
+_NAME_REACH = 2
+"""In a clause before the verb, a name is its subject when it starts in its first tokens after this
+many or ends this many tokens before the verb."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,17 +120,23 @@ def _governed(article: Article, mention: Mention, toks: list[Token]) -> bool:
 
 
 def _entity_name(article: Article, mention: Mention) -> str:
+    """The group's name, without a role the recogniser ran into it (``الجلاصي ضيف بولتيكا``)."""
+    name = mention.text
     if mention.entity is not None and mention.entity < len(article.entities):
-        return article.entities[mention.entity].canonical
-    return mention.text
+        name = article.entities[mention.entity].canonical
+    words = name.split()
+    cut = next((k for k, word in enumerate(words) if k and normalize(word) in _GUESTS), len(words))
+    return " ".join(words[:cut])
 
 
 def _phrase(article: Article, toks: list[Token]) -> str:
     """The first words of a subject, up to a governed word, up to :data:`_SPEAKER_WORDS`."""
     chosen: list[Token] = []
     for token in toks:
-        if chosen and (token.norm in _PREPOSITIONS or token.norm in _ALONE or token.norm in _QUOTING
-                       or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
+        adverb = token.norm in _ALONE and not (token.norm in TITLES and chosen and chosen[-1].norm in TITLES)
+        if chosen and (token.norm in _PREPOSITIONS or adverb or token.norm in _QUOTING
+                       or token.norm in _FRAME_START or _to_outlet(token)
+                       or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
         if len(chosen) == _SPEAKER_WORDS or "،" in article.text[token.end:token.end + 2]:
@@ -189,9 +210,13 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     """
     toks = tokens(article.text[start:end], start)
     content = _subject(article.text, toks)
-    if not content or content[0].norm in _GOVERNING or _prepositional(content[0]):
-        return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن: no subject here
+    if not content or content[0].norm in _GOVERNING | _PRONOUNS or _prepositional(content[0]):
+        return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن / كتب هو: no new subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
+    if named_only:
+        opening = content[min(_NAME_REACH, len(content) - 1)].end
+        named = [m for m in named
+                 if m.start < opening or len([t for t in content if t.start >= m.end]) <= _NAME_REACH]
     split = next((t for t in content if t.norm in SPOKESPERSON), None)
     if split is not None:
         return _spokesperson(article, content, split, named, end)
@@ -201,7 +226,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     head = head.removesuffix("نا")  # مصدرنا
     if head.startswith("ال") and head[2:] in _DEFINITE_SOURCES:
         head = head[2:]  # المصدر ذاته, المصادر نفسها (but الشاهد may be a name)
-    if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED:
+    if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED or any(t.norm in _ANONYMOUS for t in content):
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
     first = next((m for m in named if m.start <= content[0].start < m.end), None)
@@ -211,25 +236,63 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
             return None
         role = article.text[content[0].start:best.start].strip(" ،,") if content[0].norm in TITLES else ""
         return Speaker(_entity_name(article, best), best.type, best.entity, role)
-    if content[0].norm in TITLES and (name := _apposition(article, content)):
+    if _is_office(content[0]) and (name := _apposition(article, content)):
         role = article.text[content[0].start:article.text.find(name, content[0].start)].strip(" ،,")
         return Speaker(name, "PER", role=role)
-    if not content[0].is_number and content[0].norm not in CONNECTIVES:
-        return Speaker(_phrase(article, content))
-    return None
+    if (known := _known_person(article, content)) is not None:
+        return known
+    phrase = _phrase(article, content)
+    if not (content[0].is_number or content[0].norm in CONNECTIVES or any(c.isdigit() for c in phrase)):
+        return Speaker(phrase)
+    return None  # a phrase with a figure in it (``إطلاق سراح 3 تونسيين``) is an object, not a speaker
+
+
+def _is_office(token: Token) -> bool:
+    """Whether ``token`` heads a subject naming an office (``المدير``، ``والي``، ``أحد``)."""
+    keys = _TITLE_KEYS | _OFFICES
+    return token.norm in TITLES or any(w.removeprefix("ال") in keys for w in (token.norm, token.bare()))
 
 
 def _apposition(article: Article, toks: list[Token]) -> str:
-    """The two words set off by a comma after a title (``المدير الجهوي …، حمادي عقير``), if any."""
+    """The name set off by a comma after a title (``المدير الجهوي …، حمادي عقير``), if any: two
+    words, or three when a comma or the end of the subject follows them."""
     for k, token in enumerate(toks[:-2]):
         if "،" not in article.text[token.end:toks[k + 1].start]:
             continue
-        pair = toks[k + 1:k + 3]
-        if all(t.norm not in STOP_WORD_FORMS and t.norm not in _FRAME and t.norm not in _ALONE
-               and t.norm not in TITLES and t.norm[:1] not in "لب" and not t.is_number for t in pair):
-            return article.text[pair[0].start:pair[1].end]
+        words = toks[k + 1:k + 4]
+        if len(words) == 3 and (k + 4 == len(toks) or "،" in article.text[words[2].end:toks[k + 4].start]):
+            words = words if _name_like(article, words[2]) else words[:2]
+        else:
+            words = words[:2]
+        if all(_name_like(article, t) for t in words):
+            return article.text[words[0].start:words[-1].end]
         return ""
     return ""
+
+
+def _name_like(article: Article, token: Token) -> bool:
+    """Whether ``token`` may be part of a person's name (``علي`` is, ``على`` is not)."""
+    stop = token.norm in STOP_WORD_FORMS and article.text[token.start:token.end] != "علي"
+    return (not stop and token.norm not in _FRAME and token.norm not in _ALONE
+            and token.norm not in TITLES and not token.is_number
+            and (token.norm[:1] not in "لب" or token.norm in _NAME_LINKS))
+
+
+def _known_person(article: Article, toks: list[Token]) -> Speaker | None:
+    """A person of the article named in ``toks`` after their first word where the recogniser missed
+    it (``المندوب الجهوي للسياحة أحمد الكلبوسي`` when ``الكلبوسي`` is recognised elsewhere)."""
+    surnames = {}
+    for number, entity in enumerate(article.entities):
+        words = normalize(entity.canonical).split()
+        clean = all(start == 0 or not article.text[start - 1].isalpha() for start, _ in entity.mentions)
+        if entity.type == "PER" and clean and words and len(words[-1]) >= 4 and words[-1] not in TITLES:
+            surnames.setdefault(words[-1], number)
+    for token in toks[1:]:
+        if token.norm in surnames:
+            number = surnames[token.norm]
+            role = article.text[toks[0].start:token.start].strip(" ،,")
+            return Speaker(article.entities[number].canonical, "PER", number, role)
+    return None
 
 
 def opening_subject(article: Article, toks: list[Token]) -> Speaker | None:
@@ -256,6 +319,9 @@ def by_title(article: Article, speaker: Speaker, before: int, known: list[Speake
     title = _title_word(speaker.name)
     if speaker.type == "PER" or speaker.unattributed or not title:
         return speaker
+    if title in _GUESTS:
+        guest = next((s for s in reversed(known) if s.type == "PER"), None)
+        return guest or _first_person(article, before, speaker)
     earlier = next((s for s in reversed(known) if s.type == "PER" and _title_word(s.role) == title), None)
     if earlier is not None:
         return earlier
@@ -267,6 +333,14 @@ def by_title(article: Article, speaker: Speaker, before: int, known: list[Speake
         if any(t.bare().removeprefix("ال") == title for t in near):
             return replace(speaker, name=_entity_name(article, mention), type="PER", entity=mention.entity)
     return speaker
+
+
+def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
+    """The first person the article names before offset ``before`` (else ``speaker`` unchanged)."""
+    mention = next((m for m in article.mentions if m.type == "PER" and m.end <= before), None)
+    if mention is None:
+        return speaker
+    return replace(speaker, name=_entity_name(article, mention), type="PER", entity=mention.entity)
 
 
 def speaker_key(speaker: Speaker) -> str:

@@ -110,3 +110,51 @@ def test_a_short_quotation_right_after_the_verb_is_speech():
     ], {"صقر الجروشي": "PER"}))
     assert [(q.kind, q.text) for q in quotes][1] == ("direct", "طائراتنا ساعدت في القصف")
     assert quotes[1].speaker.name == "صقر الجروشي"
+
+
+def test_an_office_set_off_by_commas_names_the_person_also_with_three_words():
+    quotes = article_quotes(story_article([
+        "وأكد الرئيس المدير العام للشركة، هشام بن سالم، أن الأرباح ارتفعت.",
+        "وقال والي صفاقس، كمال الدريدي، إن اللجنة ستجتمع.",
+    ], {}))
+    assert [q.speaker.name for q in quotes] == ["هشام بن سالم", "كمال الدريدي"]
+    assert quotes[0].speaker.role == "الرئيس المدير العام للشركة"
+
+
+def test_a_person_the_recogniser_missed_is_found_by_the_surname_it_knows():
+    article = story_article([
+        "أكد المندوب الجهوي للفلاحة سامي الهمامي أن الصابة جيدة.",
+        "وأضاف الهمامي أن الأسعار ستنخفض.",
+    ], {"الهمامي": "PER"})
+    first = article.mentions.pop(0)  # the recogniser found the name only in the second sentence
+    article.entities[0].mentions.remove((first.start, first.end))
+    quotes = article_quotes(article)
+    assert [(q.speaker.name, q.speaker.entity) for q in quotes] == [("الهمامي", 0), ("الهمامي", 0)]
+
+
+def test_the_guest_of_a_programme_is_the_person_interviewed():
+    quotes = article_quotes(story_article([
+        "قال وزير النقل أنور معروف إن الخط سيفتح قريبا.",
+        "وأقر ضيف \"بوليتيكا\" أن التأخير كان خطأ.",
+    ], {"أنور معروف": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["أنور معروف", "أنور معروف"]
+
+
+def test_an_unresolved_subject_before_the_verb_is_not_the_previous_speaker():
+    quotes = article_quotes(story_article([
+        "وقال المدرب أنيس الورفلي إن الفريق جاهز.",
+        "يشار إلى أن لاعبة الفريق قد صرحت صباح اليوم أنها ستغادر.",
+        "وكتب هو وزملاؤه في المجلة أن النتائج أولية.",
+    ], {"أنيس الورفلي": "PER"}))
+    assert [(q.speaker.name, q.text[:6]) for q in quotes] == [("أنيس الورفلي", "الفريق"),
+                                                               ("أنيس الورفلي", "النتائ")]
+
+
+def test_a_source_who_asked_not_to_be_named_and_a_verbal_noun_inside_the_subject():
+    quote = _one("وقال ضابط في الشرطة طلب عدم كشف هويته إن المقبرة تضم جثثا كثيرة.", {})
+    assert quote.speaker.unattributed and quote.text.startswith("المقبرة")
+
+
+def test_a_phrase_with_a_figure_is_no_speaker():
+    assert article_quotes(story_article(["السليطي يوضح إطلاق سراح 3 تونسيين النقابة العامة : الوضع صعب جدا."],
+                                        {})) == []
