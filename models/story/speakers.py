@@ -69,6 +69,8 @@ _OFFICES = frozenset(t.removeprefix("ال") for t in forms(
 """Heads of a subject that name an office or one of a group (``والي نابل``، ``أحد المشاركين``)."""
 _ANONYMOUS = forms("هويته", "هويتها", "هويتهم", "اسمه", "اسمها", "اسمهم")
 """``طلب عدم كشف هويته``، ``رفض ذكر اسمه``: a source who asked not to be named is unattributed."""
+_RELATIVE = forms("الذي", "التي", "الذين", "ما", "اللذين", "اللتين")
+"""A relative pronoun ends a speaker's phrase (``اتحاد الحريات … الذي رفع دعوى``)."""
 _GUESTS = forms("ضيف", "ضيفة")
 """``ضيف بوليتيكا``: the guest of a programme is the person the article interviews."""
 _PRONOUNS = forms("هو", "هي", "هم", "هما", "هن")
@@ -134,14 +136,16 @@ def _phrase(article: Article, toks: list[Token]) -> str:
     chosen: list[Token] = []
     for token in toks:
         adverb = token.norm in _ALONE and not (token.norm in TITLES and chosen and chosen[-1].norm in TITLES)
-        if chosen and (token.norm in _PREPOSITIONS or adverb or token.norm in _QUOTING
-                       or token.norm in _FRAME_START or _to_outlet(token)
-                       or token.norm.startswith(("بال", "فال", "كال"))):
+        preposition = token.norm in _PREPOSITIONS and article.text[token.start:token.end] != "علي"
+        if len(chosen) >= 2 and not _is_office(chosen[0]) and _is_office(token):
+            break  # فرج علي مدير عام النقل: a name, then the office set beside it
+        if chosen and (preposition or adverb or token.norm in _QUOTING | _FRAME_START | _GUESTS | _RELATIVE
+                       or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
         if len(chosen) == _SPEAKER_WORDS or "،" in article.text[token.end:token.end + 2]:
             break
-    return article.text[chosen[0].start:chosen[-1].end] if chosen else ""
+    return article.text[chosen[0].start:chosen[-1].end].strip("\"«»“”") if chosen else ""
 
 
 def _subject(text: str, toks: list[Token]) -> list[Token]:
@@ -170,9 +174,9 @@ def _subject(text: str, toks: list[Token]) -> list[Token]:
 
 
 def _prepositional(token: Token) -> bool:
-    """``بالقول``, ``للصحفيين``, ``لزملائه``: a preposition is attached, so it is no subject."""
+    """``بالقول``, ``للصحفيين``, ``لزملائه``, ``بتواجده``: a preposition is attached, so it is no subject."""
     bare = token.bare()
-    return bare.startswith(("بال", "لل")) or bare[:1] == "ل" and bare.endswith(("ه", "ها", "هم"))
+    return bare.startswith(("بال", "لل")) or bare[:1] in "لب" and bare.endswith(("ه", "ها", "هم"))
 
 
 def _to_outlet(token: Token) -> bool:
@@ -198,7 +202,8 @@ def _spokesperson(
     while between and between[-1].norm in _RANKS:
         between.pop()
     affiliation = _entity_name(article, group) if group else _phrase(article, between)
-    name = _entity_name(article, person) if person else f"{role} {affiliation}".strip()
+    named = _apposition(article, [t for t in toks if t.start >= split.end]) if person is None else ""
+    name = _entity_name(article, person) if person else named or f"{role} {affiliation}".strip()
     return Speaker(name, "PER" if person else "", person.entity if person else None, role,
                    affiliation, group.entity if group else None)
 

@@ -158,3 +158,13 @@ def test_a_source_who_asked_not_to_be_named_and_a_verbal_noun_inside_the_subject
 def test_a_phrase_with_a_figure_is_no_speaker():
     assert article_quotes(story_article(["السليطي يوضح إطلاق سراح 3 تونسيين النقابة العامة : الوضع صعب جدا."],
                                         {})) == []
+
+
+def test_a_spokesperson_named_after_a_comma_and_a_relative_clause_ends_the_speaker():
+    quotes = article_quotes(story_article([
+        "قال الناطق الرسمي باسم الحكومة، رياض المؤدب إن المجلس سيجتمع.",
+        "وقال اتحاد الفلاحين الذي رفع الدعوى إن القرار جائر.",
+        "وأضاف سمير علي مدير عام الديوان أن المخزون كاف.",
+    ], {}))
+    assert [q.speaker.name for q in quotes] == ["رياض المؤدب", "اتحاد الفلاحين", "سمير علي"]
+    assert quotes[0].speaker.affiliation == "الحكومة"
