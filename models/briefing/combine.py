@@ -152,7 +152,7 @@ def quote_rows(story: Story) -> tuple[QuoteRow, ...]:
 
 def figure_rows(story: Story) -> tuple[FigureRow, ...]:
     """Figures by source: one row per kind of figure, the values of each article side by side."""
-    from models.story.figures import figure_cell  # models.story imports this module
+    from models.story.events import figure_cell  # models.story imports this module
 
     return tuple(
         FigureRow(group.label, tuple(figure_cell(group, n) for n in range(len(group.by_article))),

@@ -4,7 +4,8 @@
 ``models.pipeline.analyse``) and returns a :class:`Story`.
 """
 
-from models.story.figures import Figure, FigureGroup, article_figures
+from models.story.events import FigureGroup
+from models.story.figures import Figure, article_figures
 from models.story.quotes import Quote, article_quotes
 from models.story.speakers import Speaker, SpeakerGroup, group_speakers, speaker_key
 from models.story.story import Story, build_story, sentence_english, source_name

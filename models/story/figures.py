@@ -8,9 +8,10 @@ numbers and percentages of nothing are not figures. The counted noun falls in
 a category of general news vocabulary (killed, injured, children, civilians,
 strikes, aircraft …) or, when unknown, is kept as the noun itself.
 
-:func:`group_figures` groups figures of all sources by what they count
-(casualty figures by the casualty: ``مقتل 20 مدنياً`` and ``سبعة قتلى`` are
-both *killed*); a group where sources give different values is a disagreement.
+A casualty figure also records which side the victims are on (``fighters``
+for ``64 من مقاتلي``، ``40 شخصا من تنظيم …``) and the cause named nearest to it
+in its sentence (air strikes, an attack, an execution …), which
+:mod:`models.story.events` uses to keep different events apart.
 """
 
 from __future__ import annotations
@@ -66,6 +67,28 @@ _EVENTS_AFTER = {
     "killed": forms("قتلوا", "لقوا", "قتلو", "حتفهم", "توفوا"), "injured": forms("أصيبوا", "جرحوا"),
 }
 _CASUALTIES = ("killed", "injured")
+CAUSES: dict[str, tuple[str, frozenset[str]]] = {
+    "strikes": ("air strikes", forms("غارة", "غارات", "قصف", "ضربة", "ضربات", "طلعة", "طلعات", "غارتين",
+                                     "غارتان", "الطيران", "قذائف", "صواريخ", "صاروخ", "برميل", "براميل")),
+    "attack": ("attack", forms("هجوم", "هجمات", "تفجير", "تفجيرات", "انفجار", "النار", "دهس", "اعتداء",
+                               "عملية", "كمين", "عبوة", "الرصاص")),
+    "execution": ("execution or killing", forms("إعدام", "أعدم", "ذبح", "أعدموا", "إعدامهم", "يد")),
+    "clashes": ("clashes", forms("اشتباكات", "اشتباك", "معارك", "مواجهات", "قتال")),
+    "accident": ("accident", forms("حادث", "حادثة", "اصطدام", "انقلاب", "غرق", "حوادث")),
+    "disaster": ("disaster", forms("فيضانات", "فيضان", "زلزال", "حريق", "سيول", "عاصفة", "انهيار")),
+}
+"""Cause key -> (English label, forms): what a casualty figure's sentence says killed or injured them
+(``يد`` only in ``على يد``, at the hands of; an attack word before ``جوية`` is an air strike)."""
+_AERIAL = forms("جوية", "الجوية", "جوي", "الجوي")
+_PEOPLE = frozenset({"killed", "injured", "children", "women", "civilians", "fighters", "security", "people",
+                     "arrested", "hostages"})
+"""Categories of people: their figures get a cause and a side like casualties."""
+_CAUSE_WORDS = {form: key for key, (_, words) in CAUSES.items() for form in words}
+_SIDES = {"fighters": CATEGORIES["fighters"][1] | forms("تنظيم", "داعش", "التنظيم", "مسلحي", "مقاتلي",
+                                                         "عناصر"),
+          "security": CATEGORIES["security"][1]}
+"""Words after a casualty figure (``40 شخصا من تنظيم …``) naming the victims' side."""
+_SIDE_REACH = 3
 _MONTHS = forms("جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
                 "نوفمبر", "ديسمبر", "يناير", "فبراير", "أبريل", "إبريل", "مايو", "يونيو", "يوليو",
                 "يوليوز", "أغسطس", "غشت", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
@@ -103,35 +126,22 @@ class Figure:
     """``killed``/``injured``/``arrested`` when a casualty word governs the number."""
     date: str = ""
     """The date stated in the sentence (a weekday or a written date), if any."""
+    cause: str = ""
+    """For a casualty: a key of :data:`CAUSES` named nearest to it in the sentence (``""``: none)."""
+    victims: str = ""
+    """For a casualty: ``fighters`` or ``security`` when the victims are named as such."""
 
     @property
     def key(self) -> str:
-        """What the figure is grouped by across sources: the casualty, else the category."""
-        return self.event if self.event in _CASUALTIES else self.category
+        """What the figure counts: the casualty (with the victims' side when named), else the category."""
+        if self.event in _CASUALTIES:
+            return f"{self.event}:{self.victims}" if self.victims else self.event
+        return self.category
 
     @property
     def shown(self) -> str:
         """The value as written in tables (no ``.0``)."""
         return f"{self.value:g}" if self.value < 1e15 else str(self.value)
-
-
-@dataclass(frozen=True, slots=True)
-class FigureGroup:
-    """Figures of one kind from every source; ``by_article[i]`` holds article ``i``'s figures."""
-
-    key: str
-    label: str
-    by_article: tuple[tuple[Figure, ...], ...]
-
-    @property
-    def sources(self) -> int:
-        return sum(1 for figures in self.by_article if figures)
-
-    @property
-    def disagree(self) -> bool:
-        """Whether two sources give different sets of values for it."""
-        values = {frozenset(f.value for f in figures) for figures in self.by_article if figures}
-        return len(values) > 1
 
 
 def _lookup(norm: str) -> str | None:
@@ -189,6 +199,37 @@ def _event_before(toks: list[Token], at: int) -> str:
                  if toks[back].norm in words or toks[back].bare() in words), "")
 
 
+def _cause(toks: list[Token], at: int) -> str:
+    """The cause word of the sentence nearest to token ``at`` (``""`` when it names none)."""
+    found = []
+    for k, token in enumerate(toks):
+        key = _cause_of(token.norm)
+        if token.norm == "يد" and not (k and toks[k - 1].norm == "علي"):
+            continue
+        if key == "attack" and k + 1 < len(toks) and toks[k + 1].norm in _AERIAL:
+            key = "strikes"
+        if key:
+            found.append((abs(k - at), key))
+    return min(found)[1] if found else ""
+
+
+def _cause_of(norm: str) -> str:
+    for word in (norm, norm[1:] if norm[:1] in "وبلف" else norm):
+        for form in (word, word.removeprefix("ال"), word[1:] if word[:1] == "ل" else word):
+            if form in _CAUSE_WORDS:
+                return _CAUSE_WORDS[form]
+    return ""
+
+
+def _victims(category: str, toks: list[Token], after: int) -> str:
+    """``fighters``/``security`` when the counted noun or the words after it name that side."""
+    if category in _SIDES:
+        return category
+    near = [t for t in toks[after:after + _SIDE_REACH + 2] if t.norm not in _LINKS][:_SIDE_REACH]
+    return next((side for side, words in _SIDES.items()
+                 if any(t.norm in words or t.bare() in words or _lookup(t.norm) == side for t in near)), "")
+
+
 def _counted(toks: list[Token], at: int, text: str) -> tuple[Token | None, str | None]:
     """The counted noun after a number (past ``من``/``آخرين``) and its category."""
     nxt = at
@@ -222,8 +263,9 @@ def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
         token = toks[at]
         dual = _DUALS.get(token.bare())
         if dual and not (at and toks[at - 1].is_number):
+            cause = _cause(toks, at) if dual in _PEOPLE else ""
             figures.append(Figure(number, index, token.start, token.end, text[token.start:token.end], 2.0,
-                                  dual, text[token.start:token.end], "", date))
+                                  dual, text[token.start:token.end], "", date, cause))
             at += 1
             continue
         read = read_number(toks, at)
@@ -253,8 +295,12 @@ def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
         start = toks[at].start
         counted = text[noun.start:noun.end] if noun else (
             "%" if category == "percent" else text[toks[at - 1].start:toks[at - 1].end] if at else "")
+        cause = victims = ""
+        if event in _CASUALTIES or category in _PEOPLE:
+            after_noun = next((k + 1 for k, t in enumerate(toks) if t.end >= end), len(toks))
+            cause, victims = _cause(toks, at), _victims(category, toks, after_noun)
         figures.append(Figure(number, index, start, end, text[start:end], value, category, counted, event,
-                              date))
+                              date, cause, victims))
         at += used
     return figures
 
@@ -266,29 +312,3 @@ def article_figures(article: Article, number: int = 0) -> list[Figure]:
 
 def find_figures(articles: Sequence[Article]) -> list[Figure]:
     return [f for number, article in enumerate(articles) for f in article_figures(article, number)]
-
-
-def figure_cell(group: FigureGroup, article: int) -> str:
-    """What a table shows for one source of a group: its values, each with its noun when that differs
-    from the group's (``7; 40 (شخصا)``)."""
-    return "; ".join(f.shown if f.category == group.key or not f.counted else f"{f.shown} ({f.counted})"
-                     for f in group.by_article[article])
-
-
-def _label(key: str, figures: Sequence[Figure]) -> str:
-    """The English label of a category, or the counted noun as first written (``other:…``)."""
-    if key in CATEGORIES:
-        return CATEGORIES[key][0]
-    return next((f.counted for f in figures if f.counted), key.split(":", 1)[-1])
-
-
-def group_figures(figures: Sequence[Figure], articles: int) -> list[FigureGroup]:
-    """Figures grouped by :attr:`Figure.key`; groups several sources give first, disagreements first."""
-    keys = list(dict.fromkeys(f.key for f in figures))
-    groups = []
-    for key in keys:
-        members = [f for f in figures if f.key == key]
-        groups.append(FigureGroup(key, _label(key, members), tuple(
-            tuple(f for f in members if f.article == n) for n in range(articles))))
-    groups.sort(key=lambda g: (-g.sources, not g.disagree, keys.index(g.key)))
-    return groups

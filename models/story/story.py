@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.article import Article
-from models.story.figures import Figure, FigureGroup, find_figures, group_figures
+from models.story.events import FigureGroup, group_figures
+from models.story.figures import Figure, find_figures
 from models.story.quotes import Quote, find_quotes
 from models.story.speakers import SpeakerGroup, group_speakers
 from models.story.unique import UniqueSentence, unique_sentences
@@ -62,7 +63,7 @@ def build_story(articles: Sequence[Article]) -> Story:
         articles=tuple(articles),
         quotes=tuple(quotes),
         figures=tuple(figures),
-        groups=tuple(group_figures(figures, len(articles))),
+        groups=tuple(group_figures(figures, articles)),
         unique=tuple(unique_sentences(articles)),
         speakers=tuple(group_speakers(quotes)),
     )

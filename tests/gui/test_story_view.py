@@ -44,7 +44,7 @@ def test_tables_show_speakers_english_and_marked_disagreement(qtbot):
     assert view.quotes.item(1, 3).text() == "—"
     headers = [view.figures.horizontalHeaderItem(c).text() for c in range(view.figures.columnCount())]
     assert headers == ["Figure", "المصدر الأول", "المصدر الثاني", "Sources differ"]
-    killed = _cell_texts(view.figures, 0).index("killed")
+    killed = _cell_texts(view.figures, 0).index("killed (air strikes)")
     cells = [view.figures.item(killed, c).text() for c in (1, 2, 3)]
     assert cells == ["7", "20", "yes"]
     assert view.figures.item(killed, 0).background().color().name() == "#fbe3e4"
@@ -80,7 +80,7 @@ def test_five_seeds_story_view_from_the_menu_and_jump(qtbot, window, seed_paths)
     panel = _story_panel(qtbot, window, seed_paths)
     speakers = [normalize(text) for text in _cell_texts(panel.quotes, 0)]
     assert any("المسماري" in name for name in speakers)
-    killed = _cell_texts(panel.figures, 0).index("killed")
+    killed = _cell_texts(panel.figures, 0).index("killed (air strikes)")
     assert panel.figures.item(killed, panel.figures.columnCount() - 1).text() == "yes"
     row = next(r for r, name in enumerate(speakers) if "الرفاعي" in name)
     article, sentence = panel.quotes.item(row, 0).data(Qt.ItemDataRole.UserRole)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.story import article_figures
-from models.story.figures import group_figures
+from models.story.events import group_figures
 from models.story.numbers import read_number
 from models.story.tokens import tokens
 from tests.story_samples import story_article
@@ -66,13 +66,39 @@ def test_percent_and_money():
 
 
 def test_groups_mark_disagreement_between_sources_only():
-    one = story_article(["وأدت إلى سقوط سبعة قتلى وجرح 17."])
+    one = story_article(["وأدت الغارات على مدينة سبها إلى سقوط سبعة قتلى وجرح 17."])
     two = story_article(["وأسفر القصف عن مقتل 20 مدنيا وإصابة 17 آخرين."])
     figures = article_figures(one, 0) + article_figures(two, 1)
-    groups = {g.key: g for g in group_figures(figures, 2)}
+    groups = {g.key: g for g in group_figures(figures, [one, two])}
     assert groups["killed"].disagree and groups["killed"].sources == 2
     assert not groups["injured"].disagree
     assert [[f.value for f in fs] for fs in groups["killed"].by_article] == [[7], [20]]
+    assert groups["killed"].label == "killed (air strikes)"
+
+
+def test_different_events_are_different_rows():
+    one = story_article(["وأدى القصف الجوي إلى مقتل سبعة مدنيين.",
+                         "وجاء القصف بعد إعدام 21 رهينة على يد التنظيم."])
+    two = story_article(["وأسفرت الغارات عن مقتل 20 شخصا.",
+                         "وكان هجوم على حافلة في الجنوب قد أدى إلى مقتل 29 شخصا.",
+                         "وأسفرت الغارات عن مقتل 64 من مقاتلي التنظيم."])
+    three = story_article(["وأكد قائد الطيران مقتل أربعين شخصا من تنظيم الدولة في الغارات."])
+    figures = article_figures(one, 0) + article_figures(two, 1) + article_figures(three, 2)
+    rows = [(g.label, [[f.value for f in fs] for fs in g.by_article], g.disagree)
+            for g in group_figures(figures, [one, two, three])]
+    assert ("killed — fighters / militants (air strikes)", [[], [64], [40]], True) in rows
+    assert ("killed (air strikes)", [[7], [20], []], True) in rows
+    assert ("killed (attack)", [[], [29], []], False) in rows
+    assert not any(21 in values[0] and 20 in values[1] for _, values, _ in rows)
+
+
+def test_figures_without_shared_context_are_not_compared():
+    one = story_article(["وبلغت ميزانية البلدية 10 ملايين دينار."], {"البلدية": "ORG"})
+    two = story_article(["وخصصت الجمعية 200 ألف دينار للمشروع."], {"الجمعية": "ORG"})
+    three = story_article(["وقالت البلدية إن الميزانية بلغت 12 مليون دينار."], {"البلدية": "ORG"})
+    figures = article_figures(one, 0) + article_figures(two, 1) + article_figures(three, 2)
+    rows = [[[f.value for f in fs] for fs in g.by_article] for g in group_figures(figures, [one, two, three])]
+    assert [[10_000_000], [], [12_000_000]] in rows and [[], [200_000], []] in rows
 
 
 def test_dinar_abbreviation_is_money():

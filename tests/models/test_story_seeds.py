@@ -44,9 +44,21 @@ def test_unattributed_sources_are_kept_as_such(story):
 
 
 def test_casualty_figures_side_by_side_with_the_disagreement_marked(story):
-    groups = {g.key: g for g in story.groups}
-    killed = groups["killed"]
-    values = [{f.value for f in figures} for figures in killed.by_article]
-    assert 7 in values[0] and 29 in values[1] and 20 in values[2]
-    assert killed.disagree and killed.sources >= 3
-    assert groups["injured"].disagree
+    rows = {(g.key, g.label): [{f.value for f in figures} for figures in g.by_article] for g in story.groups}
+    differ = {(g.key, g.label) for g in story.disagreements}
+    strikes = rows[("killed", "killed (air strikes)")]
+    assert 7 in strikes[0] and 20 in strikes[2] and ("killed", "killed (air strikes)") in differ
+    assert ("injured", "injured (air strikes)") in differ
+
+
+def test_other_events_are_rows_of_their_own(story):
+    """The Minya bus attack (29 killed) and the executed Copts (21) are not the strikes' toll."""
+    by_value = {}
+    for group in story.groups:
+        for figures in group.by_article:
+            for figure in figures:
+                by_value.setdefault(figure.value, set()).add(group.label)
+    assert by_value[29] == {"killed (attack)"}
+    assert not any(label.endswith("(air strikes)") for label in by_value[21])
+    fighters = [g for g in story.groups if g.key == "killed:fighters"]
+    assert len(fighters) == 1 and fighters[0].disagree and fighters[0].sources == 2
