@@ -28,6 +28,15 @@ _DIFFER = QColor("#fbe3e4")
 _SPOT = Qt.ItemDataRole.UserRole
 """Item data: ``(article position, sentence index)`` to jump to."""
 _NO_ENGLISH = "—"
+_RLM, _LRI, _PDI = "\u200f", "\u2066", "\u2069"
+"""Right-to-left mark (the cell is an RTL paragraph), left-to-right isolate and its end (a number
+inside Arabic keeps its own order: ``7 قتلى؛ 40 شخصا``)."""
+
+
+def figures_text(figures) -> str:
+    """A source's figures for one row as an RTL paragraph: each value isolated, then its counted noun."""
+    parts = [f"{_LRI}{f.shown}{_PDI} {f.counted}".rstrip() for f in figures]
+    return _RLM + "؛ ".join(parts) if parts else ""
 
 
 def _item(text: str, spot: tuple[int, int] | None, *, font: QFont | None = None, rtl: bool = False,
@@ -129,9 +138,9 @@ class StoryView(QWidget):
             self.figures.setItem(row, 0, _item(group.label, None))
             for column, figures in enumerate(group.by_article, start=1):
                 spot = (figures[0].article, figures[0].sentence) if figures else None
-                text = "; ".join(f.shown for f in figures)  # the nouns are in the tooltip: no bidi mix
                 tip = "\n".join(f.text + (f" — {f.date}" if f.date else "") for f in figures)
-                self.figures.setItem(row, column, _item(text, spot, tip=tip))
+                self.figures.setItem(row, column, _item(figures_text(figures), spot, font=self.fonts.arabic,
+                                                        rtl=True, tip=tip))
             self.figures.setItem(row, len(sources) + 1, _item("yes" if group.disagree else "", None))
             if group.disagree:
                 for column in range(self.figures.columnCount()):

@@ -199,6 +199,12 @@ def _event_before(toks: list[Token], at: int) -> str:
                  if toks[back].norm in words or toks[back].bare() in words), "")
 
 
+def _word(text: str, token: Token) -> str:
+    """``token`` as written, without a و/ف conjunction (``وجرح 17`` counts ``جرح``)."""
+    cut = 1 if token.bare() != token.norm else 0
+    return text[token.start + cut:token.end]
+
+
 def _cause(toks: list[Token], at: int) -> str:
     """The cause word of the sentence nearest to token ``at`` (``""`` when it names none)."""
     found = []
@@ -265,7 +271,7 @@ def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
         if dual and not (at and toks[at - 1].is_number):
             cause = _cause(toks, at) if dual in _PEOPLE else ""
             figures.append(Figure(number, index, token.start, token.end, text[token.start:token.end], 2.0,
-                                  dual, text[token.start:token.end], "", date, cause))
+                                  dual, _word(text, token), "", date, cause))
             at += 1
             continue
         read = read_number(toks, at)
@@ -294,7 +300,7 @@ def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
         end = noun.end if noun else toks[at + used - 1].end
         start = toks[at].start
         counted = text[noun.start:noun.end] if noun else (
-            "%" if category == "percent" else text[toks[at - 1].start:toks[at - 1].end] if at else "")
+            "%" if category == "percent" else _word(text, toks[at - 1]) if at else "")
         cause = victims = ""
         if event in _CASUALTIES or category in _PEOPLE:
             after_noun = next((k + 1 for k, t in enumerate(toks) if t.end >= end), len(toks))

@@ -46,7 +46,7 @@ def test_tables_show_speakers_english_and_marked_disagreement(qtbot):
     assert headers == ["Figure", "المصدر الأول", "المصدر الثاني", "Sources differ"]
     killed = _cell_texts(view.figures, 0).index("killed (air strikes)")
     cells = [view.figures.item(killed, c).text() for c in (1, 2, 3)]
-    assert cells == ["7", "20", "yes"]
+    assert cells == ["\u200f\u20667\u2069 قتلى", "\u200f\u206620\u2069 مدنياً", "yes"]
     assert view.figures.item(killed, 0).background().color().name() == "#fbe3e4"
     assert view.figures.item(killed, 2).toolTip() == "20 مدنياً"
 
