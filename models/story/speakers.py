@@ -135,7 +135,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
     """The first words of a subject, up to a governed word, up to :data:`_SPEAKER_WORDS`."""
     chosen: list[Token] = []
     for token in toks:
-        adverb = token.norm in _ALONE and not (token.norm in TITLES and chosen and chosen[-1].norm in TITLES)
+        adverb = token.norm in _ALONE and not (token.norm in TITLES and chosen and _is_office(chosen[-1]))
         preposition = token.norm in _PREPOSITIONS and article.text[token.start:token.end] != "علي"
         if len(chosen) >= 2 and not _is_office(chosen[0]) and _is_office(token):
             break  # فرج علي مدير عام النقل: a name, then the office set beside it
@@ -246,6 +246,9 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         return Speaker(name, "PER", role=role)
     if (known := _known_person(article, content)) is not None:
         return known
+    if _is_office(content[0]) and (name := _trailing_name(article, content)):
+        role = article.text[content[0].start:article.text.find(name, content[0].start)].strip(" ،,")
+        return Speaker(name, "PER", role=role)
     phrase = _phrase(article, content)
     if not (content[0].is_number or content[0].norm in CONNECTIVES or any(c.isdigit() for c in phrase)):
         return Speaker(phrase)
@@ -281,6 +284,28 @@ def _name_like(article: Article, token: Token) -> bool:
     return (not stop and token.norm not in _FRAME and token.norm not in _ALONE
             and token.norm not in TITLES and not token.is_number
             and (token.norm[:1] not in "لب" or token.norm in _NAME_LINKS))
+
+
+def _trailing_name(article: Article, toks: list[Token]) -> str:
+    """The name closing an office's description before any adverbial (``الكاتب العام للنادي الإفريقي
+    منوبي الطرودي في تصريح``): two words, the first not definite nor a preposition's object, the
+    second definite only as a family name in ي; ``X بن Y`` as three."""
+    def stop(token: Token) -> bool:
+        return (token.norm in _FRAME_START | _GUESTS | _RELATIVE or token.norm == "ل"
+                or token.norm[1:] in _OUTLETS or token.norm in _ALONE and token.norm not in TITLES)
+
+    end = next((k for k, t in enumerate(toks) if k and stop(t)), len(toks))
+    if "،" in article.text[toks[0].start:toks[end - 1].end]:
+        return ""  # commas: the apposition's business
+    words = toks[max(end - 2, 0):end]
+    if end >= 4 and words[0].norm in _NAME_LINKS:
+        words = toks[end - 3:end]
+    first, last = words[0], words[-1]
+    if (end - len(words) < 2 or not all(_name_like(article, t) and not _is_office(t) for t in words)
+            or first.norm.startswith("ال") or first.norm[:1] in "لب" and first.norm not in _NAME_LINKS
+            or last.norm.startswith("ال") and not last.norm.endswith("ي")):
+        return ""
+    return article.text[first.start:last.end]
 
 
 def _known_person(article: Article, toks: list[Token]) -> Speaker | None:

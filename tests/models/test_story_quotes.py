@@ -168,3 +168,13 @@ def test_a_spokesperson_named_after_a_comma_and_a_relative_clause_ends_the_speak
     ], {}))
     assert [q.speaker.name for q in quotes] == ["رياض المؤدب", "اتحاد الفلاحين", "سمير علي"]
     assert quotes[0].speaker.affiliation == "الحكومة"
+
+
+def test_a_name_closing_an_office_without_commas_is_the_speaker():
+    quotes = article_quotes(story_article([
+        "أكد الكاتب العام للنادي البنزرتي منصف الكعبي في تصريح للإذاعة أن الفريق جاهز.",
+        "وقالت المندوبة الجهوية للتربية بقابس سلوى بن عمر إن الامتحانات تنطلق غدا.",
+        "وقال رئيس الجامعة التونسية لكرة اليد إن البطولة ستتوقف.",
+    ], {}))
+    assert [q.speaker.name for q in quotes][:2] == ["منصف الكعبي", "سلوى بن عمر"]
+    assert quotes[2].speaker.name.startswith("رئيس الجامعة") and quotes[2].speaker.type == ""
