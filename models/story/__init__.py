@@ -7,7 +7,8 @@
 from models.story.events import FigureGroup
 from models.story.figures import Figure, article_figures
 from models.story.quotes import Quote, article_quotes
-from models.story.speakers import Speaker, SpeakerGroup, group_speakers, speaker_key
+from models.story.speaker_groups import SpeakerGroup, group_speakers, speaker_key
+from models.story.speakers import Speaker
 from models.story.story import Story, build_story, sentence_english, source_name
 from models.story.unique import UniqueSentence, unique_sentences
 

@@ -9,7 +9,7 @@ from models.article import Article
 from models.story.events import FigureGroup, group_figures
 from models.story.figures import Figure, find_figures
 from models.story.quotes import Quote, find_quotes
-from models.story.speakers import SpeakerGroup, group_speakers
+from models.story.speaker_groups import SpeakerGroup, group_speakers
 from models.story.unique import UniqueSentence, unique_sentences
 
 
