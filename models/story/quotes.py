@@ -58,6 +58,8 @@ _ADVERBIAL_OPENERS = forms("في", "من", "عن", "إلى", "على", "مع", "
                            "إثر", "اثر", "عقب", "أثناء", "قبيل", "عند", "حين", "بعد", "قبل", "أمام", "منذ",
                            "كذلك", "أيضا", "اليوم", "أمس", "بدوره", "بدورها", "جهته", "جهتها")
 """First words of an adverbial before a verb (not its subject)."""
+_INNER_SUBJECT = 3
+"""Most words between a complementizer and a speech verb that reports inside the statement."""
 _MAX_SUBJECT = 20
 """Most tokens between a verb and its complementizer."""
 
@@ -177,6 +179,15 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
     return found
 
 
+def _is_inner(article: Article, toks: list[Token], begin: int, verb: int) -> bool:
+    """Whether speech verb ``toks[verb]`` is inside the statement starting at ``begin``: only its
+    subject (a few words, no punctuation) stands between, and no conjunction joins it."""
+    between = [t for t in toks[:verb] if t.start >= begin]
+    text = article.text[begin:toks[verb].start]
+    return (len(between) <= _INNER_SUBJECT and toks[verb].bare() == toks[verb].norm not in PARTICIPLES
+            and not any(mark in text for mark in ".،,:;؛\"«»"))
+
+
 def _adverbial(token: Token) -> bool:
     """Whether ``token`` opens an adverbial before a verb (``وفي سياق متصل``، ``وبخصوص``، ``وتعليقا``)."""
     word = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 1 else token.norm
@@ -208,6 +219,9 @@ def _sentence_quotes(
     for k, (at, subject_end, begin) in enumerate(triggers):
         verb = toks[at]
         clause = _clause_start(article.text, sentence, verb.start)
+        # a verb inside what someone said (X أكد أن Y أعلن أن …): its subject is after that أن
+        inner = [t.end for t in toks[:at] if t.start >= clause and _is_complementizer(t.norm)]
+        clause = max([clause, *inner])
         if verb.norm in PARTICIPLES:
             speaker = found[-1].speaker if found else (opening_subject(article, toks[:at]) or previous)
         elif verb.bare() in _WITH_AN and any(t.norm == "عن" for t in toks[at + 1:]
@@ -223,7 +237,10 @@ def _sentence_quotes(
                 speaker = by_title(article, speaker, verb.start, known + [q.speaker for q in found])
         if speaker is None:
             continue
-        limit = toks[triggers[k + 1][0]].start if k + 1 < len(triggers) else sentence.end
+        following = k + 1
+        while following < len(triggers) and _is_inner(article, toks, begin, triggers[following][0]):
+            following += 1  # X قال إن Y أعلن أن …: X's words run on through Y's statement
+        limit = toks[triggers[following][0]].start if following < len(triggers) else sentence.end
         limit = next((t.start for t in toks if begin < t.start < limit and t.norm in _CLAUSE_BREAKS
                       and "،" in article.text[t.start - 3:t.start]), limit)
         start, end, kind = _content(article, begin, limit)

@@ -178,3 +178,13 @@ def test_a_name_closing_an_office_without_commas_is_the_speaker():
     ], {}))
     assert [q.speaker.name for q in quotes][:2] == ["منصف الكعبي", "سلوى بن عمر"]
     assert quotes[2].speaker.name.startswith("رئيس الجامعة") and quotes[2].speaker.type == ""
+
+
+def test_a_statement_reported_inside_a_quote_is_not_the_reporters():
+    quotes = article_quotes(story_article([
+        "وأضاف كمال الحداد أن الاتحاد أعلن مساء أمس في ندوة صحفية أن الإضراب قائم.",
+        "وقال كمال الحداد إن وزارة النقل أكدت أن الخط سيفتح.",
+    ], {"كمال الحداد": "PER", "وزارة النقل": "ORG"}))
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("كمال الحداد", "الاتحاد أعلن مساء أمس في ندوة صحفية أن الإضراب قائم"),  # الاتحاد: not recognised
+        ("كمال الحداد", "وزارة النقل أكدت أن الخط سيفتح"), ("وزارة النقل", "الخط سيفتح")]
