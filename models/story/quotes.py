@@ -148,7 +148,7 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
         if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _RELATIVES:
             return None
         previous = token
-        if _is_complementizer(token.norm):
+        if _is_complementizer(token.norm) and text[token.start - 1] != ".":  # (سي.إن.إن) is a name
             return token.start, token.end if token.norm in ("ان", "بان") else token.start
     return None
 
@@ -220,6 +220,8 @@ def _sentence_quotes(
         verb = toks[at]
         clause = _clause_start(article.text, sentence, verb.start)
         # a verb inside what someone said (X أكد أن Y أعلن أن …): its subject is after that أن
+        if at and toks[at - 1].norm == "قد" and clause > sentence.start:
+            clause = sentence.start  # وكانت الوزارة، قد أفادت: the subject stands before the comma
         inner = [t.end for t in toks[:at] if t.start >= clause and _is_complementizer(t.norm)]
         clause = max([clause, *inner])
         if verb.norm in PARTICIPLES:

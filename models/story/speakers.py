@@ -28,7 +28,7 @@ SPOKESPERSON = forms("باسم", "بإسم")
 _FRAME_START = forms("في", "خلال", "عبر", "ضمن", "إثر", "اثر", "عقب", "أثناء", "لدى", "قبيل", "عند", "حين",
                      "ردا", "رداً", "قبل")
 """Prepositions opening an adverbial right after the verb (``قال في بيان له``): it runs to the next comma."""
-_QUANTIFIERS = forms("من", "أكثر", "عدد", "بعض")
+_QUANTIFIERS = forms("من", "أكثر", "عدد", "بعض", "عديد", "العديد")
 """Words before a subject that is still to come (``أكثر من مصدر``, ``من جهته``)."""
 _FRAME = forms("له", "لها", "لهم", "بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مداخلة", "مؤتمر", "صحفي",
                "صحافي", "جهته", "جهتها", "من", "وقت", "لاحق", "سابق", "هاتفية", "ذلك", "برنامج", "حصة",
@@ -36,7 +36,7 @@ _FRAME = forms("له", "لها", "لهم", "بيان", "تصريح", "تصريح
                "بلاغ", "صادر", "أصدره", "أصدرته", "نشره", "نشرته", "الصحفي", "الصحافي")
 """Words that continue such an adverbial."""
 _ALONE = forms("أمس", "اليوم", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "مساء", "صباح", "له", "لها",
+               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "مساء", "صباح", "له", "لها", "يوم",
                "الشهر", "الأسبوع", "العام", "الماضي", "الفارط", "المنقضي", "الجاري", "الحالي", "مؤخرا")
 """Adverbials of one word between a verb and its subject."""
 _SUBJECT_TOKENS = 8
@@ -74,6 +74,8 @@ _GUESTS = forms("ضيف", "ضيفة")
 """``ضيف بوليتيكا``: the guest of a programme is the person the article interviews."""
 _PRONOUNS = forms("هو", "هي", "هم", "هما", "هن")
 """An independent pronoun as subject (``كتب هو وزملاؤه``): the previous speaker."""
+_QUOTED_NAME = 3
+"""Most words of a name in quotation marks inside a speaker's phrase (``منظمة "أنا يقظ"``)."""
 _NAME_LINKS = forms("بن", "ابن", "بنت")
 """Words inside a name that look like an attached preposition."""
 _NAME_REACH = 2
@@ -138,13 +140,29 @@ def _phrase(article: Article, toks: list[Token]) -> str:
         preposition = token.norm in _PREPOSITIONS and article.text[token.start:token.end] != "علي"
         if len(chosen) >= 2 and not _is_office(chosen[0]) and _is_office(token):
             break  # فرج علي مدير عام النقل: a name, then the office set beside it
+        if chosen and _opens_statement(article.text, chosen[-1].end, token.start):
+            break  # الهمامي "إذا كنا …: a quotation begins
         if chosen and (preposition or adverb or token.norm in _QUOTING | _FRAME_START | _GUESTS | _RELATIVE
                        or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
         if len(chosen) == _SPEAKER_WORDS or "،" in article.text[token.end:token.end + 2]:
             break
-    return article.text[chosen[0].start:chosen[-1].end].strip("\"«»“”") if chosen else ""
+    phrase = article.text[chosen[0].start:chosen[-1].end] if chosen else ""
+    return phrase.replace('"', "") if phrase.count('"') % 2 else phrase.strip("«»“”")
+
+
+def _opens_statement(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opening in ``text[start:end]`` is a statement, not a quoted name
+    (``صحيفة "ماركا"``): unclosed within the sentence or longer than :data:`_QUOTED_NAME` words."""
+    opening = [k for k in range(start, end)
+               if text[k] in "«“" or text[k] == '"' and not text[k + 1].isspace()]
+    at = opening[0] if opening else None
+    if at is None:
+        return False
+    close = text.find({"«": "»", "“": "”"}.get(text[at], '"'), at + 1)
+    stop = min((k for k in (text.find(".", at), text.find("\n", at)) if k >= 0), default=len(text))
+    return close < 0 or close > stop or len(text[at + 1:close].split()) > _QUOTED_NAME
 
 
 def _subject(text: str, toks: list[Token]) -> list[Token]:

@@ -188,3 +188,13 @@ def test_a_statement_reported_inside_a_quote_is_not_the_reporters():
     assert [(q.speaker.name, q.text) for q in quotes] == [
         ("كمال الحداد", "الاتحاد أعلن مساء أمس في ندوة صحفية أن الإضراب قائم"),  # الاتحاد: not recognised
         ("كمال الحداد", "وزارة النقل أكدت أن الخط سيفتح"), ("وزارة النقل", "الخط سيفتح")]
+
+
+def test_a_quoted_name_stays_in_the_speaker_a_statement_ends_it():
+    quotes = article_quotes(story_article([
+        "وقالت صحيفة \"الصباح\" التونسية إن الاجتماع تأجل.",
+        "وقال الحمروني \"إذا كنا نريد أن نتقدم فعلينا أن نعمل معا\".",
+        "وكانت الوزارة، قد أفادت يوم السبت بأن التحقيق متواصل.",
+    ], {}))
+    assert [q.speaker.name.replace('"', "") for q in quotes] == ["صحيفة الصباح التونسية", "الحمروني"]
+    assert quotes[1].kind == "direct"  # and the third, whose subject is unresolved, is left out
