@@ -190,10 +190,13 @@ def _subject(text: str, toks: list[Token]) -> list[Token]:
     return rest
 
 
-def _prepositional(token: Token) -> bool:
-    """``بالقول``, ``للصحفيين``, ``لزملائه``, ``بتواجده``: a preposition is attached, so it is no subject."""
+def _prepositional(article: Article, token: Token) -> bool:
+    """``بالقول``, ``للصحفيين``, ``لزملائه``, ``بتواجده``: a preposition is attached, so it is no subject
+    (after ب a pronoun ه as written, not the ة of a name: ``بسمة``)."""
     bare = token.bare()
-    return bare.startswith(("بال", "لل")) or bare[:1] in "لب" and bare.endswith(("ه", "ها", "هم"))
+    pronoun = article.text[token.start:token.end].endswith(("ه", "ها", "هم"))
+    return (bare.startswith(("بال", "لل")) or bare[:1] == "ل" and bare.endswith(("ه", "ها", "هم"))
+            or bare[:1] == "ب" and pronoun)
 
 
 def _to_outlet(token: Token) -> bool:
@@ -232,7 +235,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     """
     toks = tokens(article.text[start:end], start)
     content = _subject(article.text, toks)
-    if not content or content[0].norm in _GOVERNING | _PRONOUNS or _prepositional(content[0]):
+    if not content or content[0].norm in _GOVERNING | _PRONOUNS or _prepositional(article, content[0]):
         return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن / كتب هو: no new subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
     if named_only:

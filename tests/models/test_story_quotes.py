@@ -198,3 +198,11 @@ def test_a_quoted_name_stays_in_the_speaker_a_statement_ends_it():
     ], {}))
     assert [q.speaker.name.replace('"', "") for q in quotes] == ["صحيفة الصباح التونسية", "الحمروني"]
     assert quotes[1].kind == "direct"  # and the third, whose subject is unresolved, is left out
+
+
+def test_a_name_like_basma_is_no_attached_preposition():
+    quotes = article_quotes(story_article([
+        "قالت بسمة الخلفاوي ضيفة البرنامج إن الحقيقة ستظهر.",
+        "واعترف بتواجده في المدينة أنه كان هناك.",
+    ], {}))
+    assert [q.speaker.name for q in quotes] == ["بسمة الخلفاوي", "بسمة الخلفاوي"]
