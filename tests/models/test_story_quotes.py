@@ -6,6 +6,10 @@ from models.story import article_quotes
 from tests.story_samples import story_article
 
 
+def _speakers(sentences: list[str], names: dict[str, str] | None = None) -> list[str]:
+    return [q.speaker.name for q in article_quotes(story_article(sentences, names or {}))]
+
+
 def _one(sentence: str, names: dict[str, str]):
     quotes = article_quotes(story_article([sentence], names))
     assert len(quotes) == 1, quotes
@@ -133,11 +137,9 @@ def test_a_person_the_recogniser_missed_is_found_by_the_surname_it_knows():
 
 
 def test_the_guest_of_a_programme_is_the_person_interviewed():
-    quotes = article_quotes(story_article([
-        "قال وزير النقل أنور معروف إن الخط سيفتح قريبا.",
-        "وأقر ضيف \"بوليتيكا\" أن التأخير كان خطأ.",
-    ], {"أنور معروف": "PER"}))
-    assert [q.speaker.name for q in quotes] == ["أنور معروف", "أنور معروف"]
+    assert _speakers(["قال وزير النقل أنور معروف إن الخط سيفتح قريبا.",
+                      "وأقر ضيف \"بوليتيكا\" أن التأخير كان خطأ."],
+                     {"أنور معروف": "PER"}) == ["أنور معروف", "أنور معروف"]
 
 
 def test_an_unresolved_subject_before_the_verb_is_not_the_previous_speaker():
@@ -201,8 +203,5 @@ def test_a_quoted_name_stays_in_the_speaker_a_statement_ends_it():
 
 
 def test_a_name_like_basma_is_no_attached_preposition():
-    quotes = article_quotes(story_article([
-        "قالت بسمة الخلفاوي ضيفة البرنامج إن الحقيقة ستظهر.",
-        "واعترف بتواجده في المدينة أنه كان هناك.",
-    ], {}))
-    assert [q.speaker.name for q in quotes] == ["بسمة الخلفاوي", "بسمة الخلفاوي"]
+    assert _speakers(["قالت بسمة الخلفاوي ضيفة البرنامج إن الحقيقة ستظهر.",
+                      "واعترف بتواجده في المدينة أنه كان هناك."]) == ["بسمة الخلفاوي", "بسمة الخلفاوي"]
