@@ -98,8 +98,8 @@ class StoryView(QWidget):
         named = "  ·  ".join(f"{n}. \u2068{name}\u2069" for n, name in enumerate(sources, start=1))
         self.heading.setText(
             f"{len(sources)} sources: {named}\n{len(story.quotes)} attributed statements; "
-            f"{len(story.groups)} kinds of figure, {differ} with different values across sources (marked). "
-            "Click a row to show its sentence.")
+            f"{len(story.groups)} figure rows (one per thing counted and event), {differ} with different "
+            "values across sources (marked). Click a row to show its sentence.")
         self._fill_quotes(story)
         self._fill_figures(story)
         self._fill_unique(story)
