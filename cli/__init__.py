@@ -20,7 +20,7 @@ from models.errors import CancelledError, KhulasaError, NoModelError
 if TYPE_CHECKING:
     from models.summarize import Length
 
-SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models")
+SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models", "story")
 
 
 def _add_length(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
     _add_length(p)
     p.add_argument("--full-translation", action="store_true", help="append the whole article's translation")
+
+    p = sub.add_parser("story", help="one story across sources: who said what, figures, unique content")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=("json", "md"), default="md")
+    p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
 
     p = sub.add_parser("models", help="list, download, import, remove translation models")
     msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)

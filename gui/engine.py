@@ -106,3 +106,10 @@ def remember_default(model_dir: Path | None) -> None:
         if Path(info.path) == model_dir:
             store.set_default(info.id)
             return
+
+
+def story(articles: list[Article]):
+    """Who said what, figures by source and unique sentences of the open articles (serial worker)."""
+    from models.story import build_story
+
+    return build_story(articles)

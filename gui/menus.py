@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.copying import copy_bilingual, copy_translated, open_log_folder
 from gui.settings import ARABIC_FONTS
+from gui.views.story_view import show_story
 
 Keys = QKeySequence.StandardKey
 
@@ -58,6 +59,7 @@ def build_menus(w) -> Menus:
 
     view = bar.addMenu("&View")
     _action(w, view, "&Whole-article translation", w.toggle_scope, "Ctrl+T", "toggleScopeAction")
+    _action(w, view, "S&tory across tabs…", lambda: show_story(w), "Ctrl+Shift+Y", "storyAction")
     view.addSeparator()
     _action(w, view, "&Larger text", lambda: w.change_font_size(+1), ("Ctrl+=", "Ctrl++", Keys.ZoomIn),
             "largerTextAction")

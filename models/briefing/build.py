@@ -7,7 +7,7 @@ from datetime import date
 
 from models import __version__
 from models.article import Article
-from models.briefing.combine import combined_summary, entity_index
+from models.briefing.combine import combined_summary, entity_index, figure_rows, quote_rows
 from models.briefing.content import Brief, article_section
 
 NO_MODEL_NOTE = (
@@ -57,6 +57,9 @@ def build_brief(
     several = len(sections) > 1
     title = f"Briefing: {len(sections)} articles" if several else f"Briefing: {sections[0].file}"
     today = date.today().isoformat()
+    from models.story import build_story  # models.story imports the comparison helpers of combine
+
+    story = build_story(articles) if several else None
     return Brief(
         title=title,
         sections=sections,
@@ -64,4 +67,6 @@ def build_brief(
         entity_index=entity_index(articles) if several else (),
         notes=tuple(all_notes),
         footer=provenance(model_ids, today),
+        quotes=quote_rows(story) if story else (),
+        figures=figure_rows(story) if story else (),
     )

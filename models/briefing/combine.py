@@ -19,10 +19,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from models.arabic import STOP_WORDS, stem, words
 from models.article import Article
-from models.briefing.content import AlignedSentence, ArticleSection, EntityRow
+from models.briefing.content import AlignedSentence, ArticleSection, EntityRow, FigureRow, QuoteRow
+
+if TYPE_CHECKING:
+    from models.story import Story
 
 DUPLICATE_COSINE = 0.5
 """Sentences at least this similar (cosine of content-word stem counts) count as one."""
@@ -128,3 +132,30 @@ def entity_index(articles: Sequence[Article], limit: int = MAX_INDEX_ENTRIES) ->
     ]
     rows.sort(key=lambda r: (-len(r.articles), -r.mentions, r.arabic))
     return tuple(rows[:limit])
+
+
+def quote_rows(story: Story) -> tuple[QuoteRow, ...]:
+    """Who said what: every quote with its speaker and article number (1-based), speaker by speaker
+    (those quoted by most articles first)."""
+    return tuple(
+        QuoteRow(
+            speaker=group.name,
+            article=q.article + 1,
+            arabic=q.text,
+            english=story.english(q.article, q.sentence),
+            affiliation=q.speaker.affiliation,
+            unattributed=q.speaker.unattributed,
+        )
+        for group in story.speakers for q in group.quotes
+    )
+
+
+def figure_rows(story: Story) -> tuple[FigureRow, ...]:
+    """Figures by source: one row per kind of figure, the values of each article side by side."""
+    from models.story.events import figure_cell  # models.story imports this module
+
+    return tuple(
+        FigureRow(group.label, tuple(figure_cell(group, n) for n in range(len(group.by_article))),
+                  group.disagree)
+        for group in story.groups
+    )

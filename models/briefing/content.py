@@ -43,6 +43,27 @@ class EntityRow:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One attributed statement: who (and for whom), in which article, the Arabic and its English."""
+
+    speaker: str
+    article: int
+    arabic: str
+    english: str = ""
+    affiliation: str = ""
+    unattributed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One kind of figure (``killed``, ``children`` …) and the values each article gives, in order."""
+
+    label: str
+    values: tuple[str, ...]
+    disagree: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSection:
     """What the brief says about one article."""
 
@@ -69,6 +90,10 @@ class Brief:
     entity_index: tuple[EntityRow, ...] = ()
     notes: tuple[str, ...] = ()
     footer: str = ""
+    quotes: tuple[QuoteRow, ...] = ()
+    """Who said what across the articles (several articles only)."""
+    figures: tuple[FigureRow, ...] = ()
+    """Figures by source (several articles only)."""
 
     @property
     def translated(self) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from models.briefing.content import AlignedSentence, ArticleSection, Brief, EntityRow
+from models.briefing.content import AlignedSentence, ArticleSection, Brief, EntityRow, FigureRow, QuoteRow
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -110,6 +110,44 @@ def _entity_table(entities: tuple[EntityRow, ...], *, english: bool, index: bool
     ])
 
 
+def _quote_table(quotes: tuple[QuoteRow, ...], *, english: bool) -> Table:
+    return _table(quotes, [
+        (Column("Speaker", "ar"), lambda q: f"{q.speaker} ({q.affiliation})" if q.affiliation else q.speaker),
+        (Column("Article", numeric=True), lambda q: str(q.article)),
+        (Column("Arabic", "ar"), lambda q: q.arabic),
+        (Column("English"), lambda q: q.english) if english else None,
+    ])
+
+
+def _figure_table(figures: tuple[FigureRow, ...], articles: int) -> Table:
+    return _table(figures, [
+        (Column("Figure"), lambda f: f.label),
+        *((Column(f"Article {n + 1}", short=True), lambda f, n=n: f.values[n]) for n in range(articles)),
+        (Column("Sources differ", short=True), lambda f: "yes" if f.disagree else ""),
+    ])
+
+
+def story_blocks(brief: Brief, *, english: bool) -> list[Block]:
+    """The "Who said what" and "Figures by source" sections of a several-article brief."""
+    blocks: list[Block] = [Heading("Who said what", 1)]
+    if brief.quotes:
+        blocks.append(Paragraph(
+            "Statements attributed to a speaker (reported speech or quotation), speaker by speaker, "
+            "those quoted by most articles first. Unnamed sources (مصدر، مصادر …) are kept as given."))
+        blocks.append(_quote_table(brief.quotes, english=english))
+    else:
+        blocks.append(Paragraph("No attributed statements were found."))
+    blocks.append(Heading("Figures by source", 1))
+    if brief.figures:
+        blocks.append(Paragraph(
+            "What each article counts (casualties, strikes, aircraft …), side by side; \"yes\" marks a "
+            "figure the articles give different values for."))
+        blocks.append(_figure_table(brief.figures, len(brief.sections)))
+    else:
+        blocks.append(Paragraph("No figures were found."))
+    return blocks
+
+
 def _section(section: ArticleSection, *, several: bool, english: bool) -> list[Block]:
     level = 1 if several else 0
     blocks: list[Block] = []
@@ -151,6 +189,7 @@ def layout(brief: Brief) -> list[Block]:
         blocks.append(_sentence_table(brief.combined_summary, english=english, numbered=True))
         blocks.append(Heading("Entity index", 1))
         blocks.append(_entity_table(brief.entity_index, english=english, index=True))
+        blocks += story_blocks(brief, english=english)
     for section in brief.sections:
         blocks += _section(section, several=brief.combined, english=english)
     if brief.has_appendix:

@@ -44,9 +44,14 @@ def _block(block: Block) -> list[str]:
     raise TypeError(f"not a brief block: {block!r}")
 
 
+def render_blocks(blocks: list[Block]) -> str:
+    """Markdown for a list of layout blocks."""
+    return "\n\n".join("\n".join(_block(block)) for block in blocks) + "\n"
+
+
 def render_markdown(brief: Brief) -> str:
     """The whole Markdown document for ``brief``."""
-    return "\n\n".join("\n".join(_block(block)) for block in layout(brief)) + "\n"
+    return render_blocks(layout(brief))
 
 
 def write_markdown(brief: Brief, path: Path) -> None:

@@ -1,0 +1,207 @@
+"""Who said what: speech verbs, speakers resolved to entities, spokespersons, unattributed sources."""
+
+from __future__ import annotations
+
+from models.story import article_quotes
+from tests.story_samples import story_article
+
+
+def _speakers(sentences: list[str], names: dict[str, str] | None = None) -> list[str]:
+    return [q.speaker.name for q in article_quotes(story_article(sentences, names or {}))]
+
+
+def _one(sentence: str, names: dict[str, str]):
+    quotes = article_quotes(story_article([sentence], names))
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_reported_speech_after_a_verb_and_inna_goes_to_the_named_person():
+    quote = _one("وقال وزير الخارجية سامح شكري إن مصر ستواصل الضربات.", {"سامح شكري": "PER", "مصر": "LOC"})
+    assert quote.speaker.name == "سامح شكري" and quote.speaker.entity == 0
+    assert quote.kind == "reported" and quote.text == "مصر ستواصل الضربات"
+    assert quote.verb == "وقال"
+
+
+def test_spokesperson_of_x_gives_the_person_and_x():
+    quote = _one("وقال المتحدث باسم الجيش الوطني العقيد أحمد المسماري إن الضربات مشتركة.",
+                 {"أحمد المسماري": "PER", "الجيش الوطني": "ORG"})
+    assert quote.speaker.name == "أحمد المسماري"
+    assert quote.speaker.affiliation == "الجيش الوطني" and quote.speaker.affiliation_entity == 1
+    assert quote.speaker.role == "المتحدث باسم"
+
+
+def test_spokesperson_named_first_then_verb():
+    quote = _one("المتحدث الرسمي باسم الجيش العميد أحمد المسماري أكد أن القوات دمرت الغرفة.",
+                 {"أحمد المسماري": "PER"})
+    assert quote.speaker.name == "أحمد المسماري"
+    assert quote.speaker.affiliation == "الجيش"
+
+
+def test_spokesperson_without_a_name_is_the_office():
+    quote = _one("وقال الناطق باسم وزارة الداخلية إن الوضع تحت السيطرة.", {"وزارة الداخلية": "ORG"})
+    assert quote.speaker.entity is None and quote.speaker.affiliation == "وزارة الداخلية"
+    assert "الناطق باسم" in quote.speaker.name
+
+
+def test_unattributed_sources_stay_unattributed():
+    quote = _one("وأكدت مصادر محلية للجزيرة أن الغارات تجددت.", {"الجزيرة": "ORG"})
+    assert quote.speaker.unattributed and quote.speaker.name.startswith("مصادر")
+    assert _one("وقال مصدر مسؤول إن الزيارة عادية.", {}).speaker.unattributed
+
+
+def test_direct_speech_in_quotation_marks():
+    quote = _one("وقال المؤتمر الوطني في بيان «ندين بكل شدة العدوان على المدينة».", {"المؤتمر الوطني": "ORG"})
+    assert quote.kind == "direct" and quote.text == "ندين بكل شدة العدوان على المدينة"
+    assert quote.speaker.name == "المؤتمر الوطني"
+
+
+def test_a_quoted_name_is_not_direct_speech():
+    quote = _one("وأكدت مصادر خاصة لـ«الخليج الجديد»، أن الزيارة جاءت فجأة.", {})
+    assert quote.kind == "reported" and quote.text == "الزيارة جاءت فجأة"
+
+
+def test_participles_and_pronoun_verbs_continue_the_previous_speaker():
+    quotes = article_quotes(story_article([
+        "وقال صقر الجروشي إن الطائرات قصفت المواقع، مضيفا أن العملية مستمرة.",
+        "وأضاف أن التنسيق تم مع الجانب المصري.",
+    ], {"صقر الجروشي": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["صقر الجروشي"] * 3
+    assert quotes[0].text == "الطائرات قصفت المواقع"
+    assert quotes[1].verb == "مضيفا" and quotes[1].text == "العملية مستمرة"
+
+
+def test_a_preposition_governed_name_is_not_the_speaker():
+    quote = _one("وقال مصدر دبلوماسي لوكالة الأناضول إن المباحثات مستمرة.", {"وكالة الأناضول": "ORG"})
+    assert quote.speaker.unattributed
+
+
+def test_no_complementizer_no_quote_and_relative_clauses_are_skipped():
+    assert article_quotes(story_article(["أكد الوزير مقتل أربعين شخصا في الغارات."], {})) == []
+    assert article_quotes(story_article(["بث التنظيم تسجيلا لما قال إنه إعدام 21 شخصا."], {})) == []
+
+
+def test_two_quotes_in_one_sentence_are_split_at_the_second_verb():
+    quotes = article_quotes(story_article(
+        ["أعلنت مصر أنها ستستمر في القصف، فيما أعلن قادة ليبيون أن القاهرة نفذت ضربات."], {"مصر": "LOC"}))
+    assert [q.speaker.name for q in quotes] == ["مصر", "قادة ليبيون"]
+    assert quotes[0].text == "أنها ستستمر في القصف"
+
+
+def test_a_title_alone_is_the_person_introduced_with_it():
+    quotes = article_quotes(story_article([
+        "قال وزير الشؤون الدينية محمد خليل إن الزكاة تساهم في التنمية.",
+        "وذكر التقرير تفاصيل أخرى عن البرنامج.",
+        "وأكد الوزير أن الدراسة ستتواصل.",
+        "قالت وزيرة المرأة، نزيهة العبيدي إنه لا تسامح مع الجناة.",
+        "وأكدت الوزيرة أن العقاب ضروري.",
+    ], {"محمد خليل": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["محمد خليل", "محمد خليل", "نزيهة العبيدي", "نزيهة العبيدي"]
+    assert quotes[0].speaker.role == "وزير الشؤون الدينية"
+
+
+def test_the_same_source_is_the_previous_speaker():
+    quotes = article_quotes(story_article([
+        "وقال مدير المستشفى عماد العبعاب إن الحالات مستقرة.",
+        "وأضاف نفس المصدر أنه تم إعلام الإدارة.",
+    ], {"عماد العبعاب": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["عماد العبعاب", "عماد العبعاب"]
+
+
+def test_a_short_quotation_right_after_the_verb_is_speech():
+    quotes = article_quotes(story_article([
+        "وقال صقر الجروشي إن الطائرات قصفت المواقع، وأضاف \"طائراتنا ساعدت في القصف\".",
+    ], {"صقر الجروشي": "PER"}))
+    assert [(q.kind, q.text) for q in quotes][1] == ("direct", "طائراتنا ساعدت في القصف")
+    assert quotes[1].speaker.name == "صقر الجروشي"
+
+
+def test_an_office_set_off_by_commas_names_the_person_also_with_three_words():
+    quotes = article_quotes(story_article([
+        "وأكد الرئيس المدير العام للشركة، هشام بن سالم، أن الأرباح ارتفعت.",
+        "وقال والي صفاقس، كمال الدريدي، إن اللجنة ستجتمع.",
+    ], {}))
+    assert [q.speaker.name for q in quotes] == ["هشام بن سالم", "كمال الدريدي"]
+    assert quotes[0].speaker.role == "الرئيس المدير العام للشركة"
+
+
+def test_a_person_the_recogniser_missed_is_found_by_the_surname_it_knows():
+    article = story_article([
+        "أكد المندوب الجهوي للفلاحة سامي الهمامي أن الصابة جيدة.",
+        "وأضاف الهمامي أن الأسعار ستنخفض.",
+    ], {"الهمامي": "PER"})
+    first = article.mentions.pop(0)  # the recogniser found the name only in the second sentence
+    article.entities[0].mentions.remove((first.start, first.end))
+    quotes = article_quotes(article)
+    assert [(q.speaker.name, q.speaker.entity) for q in quotes] == [("الهمامي", 0), ("الهمامي", 0)]
+
+
+def test_the_guest_of_a_programme_is_the_person_interviewed():
+    assert _speakers(["قال وزير النقل أنور معروف إن الخط سيفتح قريبا.",
+                      "وأقر ضيف \"بوليتيكا\" أن التأخير كان خطأ."],
+                     {"أنور معروف": "PER"}) == ["أنور معروف", "أنور معروف"]
+
+
+def test_an_unresolved_subject_before_the_verb_is_not_the_previous_speaker():
+    quotes = article_quotes(story_article([
+        "وقال المدرب أنيس الورفلي إن الفريق جاهز.",
+        "يشار إلى أن لاعبة الفريق قد صرحت صباح اليوم أنها ستغادر.",
+        "وكتب هو وزملاؤه في المجلة أن النتائج أولية.",
+    ], {"أنيس الورفلي": "PER"}))
+    assert [(q.speaker.name, q.text[:6]) for q in quotes] == [("أنيس الورفلي", "الفريق"),
+                                                               ("أنيس الورفلي", "النتائ")]
+
+
+def test_a_source_who_asked_not_to_be_named_and_a_verbal_noun_inside_the_subject():
+    quote = _one("وقال ضابط في الشرطة طلب عدم كشف هويته إن المقبرة تضم جثثا كثيرة.", {})
+    assert quote.speaker.unattributed and quote.text.startswith("المقبرة")
+
+
+def test_a_phrase_with_a_figure_is_no_speaker():
+    assert article_quotes(story_article(["السليطي يوضح إطلاق سراح 3 تونسيين النقابة العامة : الوضع صعب جدا."],
+                                        {})) == []
+
+
+def test_a_spokesperson_named_after_a_comma_and_a_relative_clause_ends_the_speaker():
+    quotes = article_quotes(story_article([
+        "قال الناطق الرسمي باسم الحكومة، رياض المؤدب إن المجلس سيجتمع.",
+        "وقال اتحاد الفلاحين الذي رفع الدعوى إن القرار جائر.",
+        "وأضاف سمير علي مدير عام الديوان أن المخزون كاف.",
+    ], {}))
+    assert [q.speaker.name for q in quotes] == ["رياض المؤدب", "اتحاد الفلاحين", "سمير علي"]
+    assert quotes[0].speaker.affiliation == "الحكومة"
+
+
+def test_a_name_closing_an_office_without_commas_is_the_speaker():
+    quotes = article_quotes(story_article([
+        "أكد الكاتب العام للنادي البنزرتي منصف الكعبي في تصريح للإذاعة أن الفريق جاهز.",
+        "وقالت المندوبة الجهوية للتربية بقابس سلوى بن عمر إن الامتحانات تنطلق غدا.",
+        "وقال رئيس الجامعة التونسية لكرة اليد إن البطولة ستتوقف.",
+    ], {}))
+    assert [q.speaker.name for q in quotes][:2] == ["منصف الكعبي", "سلوى بن عمر"]
+    assert quotes[2].speaker.name.startswith("رئيس الجامعة") and quotes[2].speaker.type == ""
+
+
+def test_a_statement_reported_inside_a_quote_is_not_the_reporters():
+    quotes = article_quotes(story_article([
+        "وأضاف كمال الحداد أن الاتحاد أعلن مساء أمس في ندوة صحفية أن الإضراب قائم.",
+        "وقال كمال الحداد إن وزارة النقل أكدت أن الخط سيفتح.",
+    ], {"كمال الحداد": "PER", "وزارة النقل": "ORG"}))
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("كمال الحداد", "الاتحاد أعلن مساء أمس في ندوة صحفية أن الإضراب قائم"),  # الاتحاد: not recognised
+        ("كمال الحداد", "وزارة النقل أكدت أن الخط سيفتح"), ("وزارة النقل", "الخط سيفتح")]
+
+
+def test_a_quoted_name_stays_in_the_speaker_a_statement_ends_it():
+    quotes = article_quotes(story_article([
+        "وقالت صحيفة \"الصباح\" التونسية إن الاجتماع تأجل.",
+        "وقال الحمروني \"إذا كنا نريد أن نتقدم فعلينا أن نعمل معا\".",
+        "وكانت الوزارة، قد أفادت يوم السبت بأن التحقيق متواصل.",
+    ], {}))
+    assert [q.speaker.name.replace('"', "") for q in quotes] == ["صحيفة الصباح التونسية", "الحمروني"]
+    assert quotes[1].kind == "direct"  # and the third, whose subject is unresolved, is left out
+
+
+def test_a_name_like_basma_is_no_attached_preposition():
+    assert _speakers(["قالت بسمة الخلفاوي ضيفة البرنامج إن الحقيقة ستظهر.",
+                      "واعترف بتواجده في المدينة أنه كان هناك."]) == ["بسمة الخلفاوي", "بسمة الخلفاوي"]
