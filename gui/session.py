@@ -234,6 +234,15 @@ class Session(QObject):
         self.busy_changed.emit()
         return job
 
+    def translate_sentences(self, docs: list[Document], wanted: list[list[int]], *, name: str) -> Job | None:
+        """Translate ``wanted[i]`` of ``docs[i]`` (sentences another view lists, e.g. the Story view's)
+        with the chosen model; the views hear of each sentence. ``None`` when there is no model."""
+        if self.model_dir is None:
+            return None
+        job = self._translation(docs, self.model_dir, name, wanted)
+        self.runner.start(job, serial=True)
+        return job
+
     def _brief_done(self, job: Job, docs: list[Document]) -> None:
         if self.brief_job is job:
             self.brief_job = None

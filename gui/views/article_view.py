@@ -235,6 +235,11 @@ class ArticleView(QWidget):
         self.hovered = None
         self._paint(reveal_from=self.sender())
 
+    def focus_sentence(self, index: int) -> None:
+        """Pin sentence ``index`` in every pane and scroll it into view (the Story view's jumps)."""
+        self.pinned, self.hovered, self.entity = index, None, None
+        self._paint(reveal_from=None)
+
     def select_entity(self, index: int) -> None:
         """Highlight every mention of entity ``index`` (-1 clears); a pinned sentence is let go."""
         self.entity = None if index < 0 else index

@@ -208,21 +208,13 @@ def show_story(window) -> None:
 
 def _translate_quotes(window, panel: StoryView, story) -> None:
     """With a model chosen, translate the sentences the view lists that have no English yet."""
-    from gui.workers import translation_job
-
-    if window.model_dir is None:
-        return
-    for number, view in enumerate(panel.tabs):
-        wanted = {q.sentence for q in story.quotes if q.article == number}
-        wanted |= {u.sentence for u in story.unique if u.article == number}
-        todo = sorted(i for i in wanted if i not in view.article.translations)
-        if not todo:
-            continue
-        job = translation_job(view.article, todo, model_dir=window.model_dir, translators=window.translators)
-        job.signals.result.connect(lambda _a, v=view: (panel.set_story(panel.story), v.refresh_translation()))
+    wanted = [sorted({q.sentence for q in story.quotes if q.article == number}
+                     | {u.sentence for u in story.unique if u.article == number})
+              for number in range(len(panel.tabs))]
+    job = window.session.translate_sentences([view.doc for view in panel.tabs], wanted, name="story English")
+    if job is not None:
+        job.signals.result.connect(lambda _r: panel.set_story(panel.story))
         job.signals.error.connect(lambda message: window.show_error(f"Story English not added: {message}"))
-        job.signals.progress.connect(window.status.show_progress)
-        window.runner.start(job, serial=True)
 
 
 def _jump(window, view, sentence: int) -> None:

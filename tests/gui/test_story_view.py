@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from model_fixtures import tiny_model_dir  # noqa: F401 - fixture
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from test_pdf_writer import pdf_text
-from test_window import model_window, window  # noqa: F401 - fixtures
 
 from gui.views.render import Fonts
 from gui.views.story_view import StoryView
@@ -101,15 +97,3 @@ def test_with_a_model_the_quotes_get_english(qtbot, model_window, seed_paths):  
     article = panel.tabs[0].article
     quote = panel.story.quotes[0]
     assert panel.quotes.item(0, 3).text() == article.translations[quote.sentence].target
-
-
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
-def test_pdf_brief_of_the_seeds_has_both_sections(qapp, seed_paths, tmp_path):
-    from gui.pdf_writer import write_pdf
-    from models.briefing import build_brief
-    from models.pipeline import open_article
-
-    out = tmp_path / "brief.pdf"
-    write_pdf(build_brief([open_article(path) for path in seed_paths]), out)
-    text = pdf_text(out).replace("\u202a", "")
-    assert "Who said what" in text and "Figures by source" in text and "Sources differ" in text

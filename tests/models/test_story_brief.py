@@ -1,9 +1,9 @@
-"""The brief of the five seeds has "Who said what" and "Figures by source" in DOCX, HTML and Markdown.
-
-(PDF: ``tests/gui/test_story_view.py``, which has the Qt application the PDF writer needs.)
-"""
+"""The brief of the five seeds has "Who said what" and "Figures by source" in DOCX, PDF, HTML and Markdown."""
 
 from __future__ import annotations
+
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -61,3 +61,13 @@ def test_every_format_shows_both_sections(brief, tmp_path, suffix):
     assert "Who said what" in text and "Figures by source" in text
     assert "yes" in cells and "killed (air strikes)" in cells
     assert any("المسماري" in normalize(cell) for cell in cells)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_pdf_brief_of_the_seeds_has_both_sections(brief, tmp_path):
+    out = tmp_path / "brief.pdf"
+    write_brief(brief, out)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Who said what" in text and "Figures by source" in text
+    assert "differ" in text and "killed (air strikes" in text
