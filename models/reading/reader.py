@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models.article import Article
 from models.errors import ArticleError
-from models.reading.decoding import ContentError, decode
+from models.reading.decoding import ContentError, decode, without_kashida
 from models.reading.formats import Extracted, read_docx, read_html, read_markdown
 from models.reading.pdf import read_pdf
 from models.reading.structure import article_from_text
@@ -96,10 +96,10 @@ def read_article(path: str | Path) -> Article:
     if not extracted.text.strip(" \t\n\u00a0\ufeff\u200f\u200e"):
         raise ArticleError(path, "the file contains no text")
     if len(extracted.text) > MAX_TEXT_CHARS:
-        words = len(extracted.text.split())
-        raise ArticleError(path, f"too much text for one article ({words:,} words; the limit is "
-                                 f"{MAX_TEXT_CHARS:,} characters)")
-    article = article_from_text(extracted.text, path, headline=True if extracted.headline else None)
+        raise ArticleError(path, f"too much text for one article ({len(extracted.text):,} characters; "
+                                 f"the limit is {MAX_TEXT_CHARS:,} characters)")
+    text = without_kashida(extracted.text)
+    article = article_from_text(text, path, headline=True if extracted.headline else None)
     if not article.sentences:
         raise ArticleError(path, "the file contains no article text")
     return article

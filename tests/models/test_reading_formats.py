@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import zlib
 from pathlib import Path
 
 import pytest
+from pdf_samples import glyph_pdf, positions
 
 from models.errors import ArticleError
 from models.reading import read_article
@@ -177,79 +177,18 @@ def test_qt_pdf_reads_in_logical_order(tmp_path):
     assert _sentences(article) == [_lam_alef(s) for s in BODY]
 
 
-def _glyph_pdf(glyphs: list[tuple[str, float, float]]) -> bytes:
-    """A one-page PDF whose text layer is the given (character, x, y) glyphs, in that stream order.
-
-    Each character gets a one-byte code in a Helvetica font with a ToUnicode map,
-    so any Unicode (e.g. Arabic presentation forms) can be put in the text layer.
-    """
-    codes: dict[str, int] = {}
-    content = ["BT /F1 12 Tf"]
-    for char, x, y in glyphs:
-        code = codes.setdefault(char, len(codes) + 1)
-        content.append(f"1 0 0 1 {x:.1f} {y:.1f} Tm <{code:02X}> Tj")
-    content.append("ET")
-    stream = "\n".join(content).encode()
-    cmap = "\n".join([
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
-        "1 begincodespacerange <00> <FF> endcodespacerange",
-        f"{len(codes)} beginbfchar",
-        *(f"<{code:02X}> <{ord(char):04X}>" for char, code in codes.items()),
-        "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
-    ]).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /KhulasaTest /FirstChar 0 /LastChar 255 "
-        b"/Widths [" + b" 600" * 256 + b"] /ToUnicode 6 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(zlib.compress(cmap))
-        + zlib.compress(cmap) + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 # «مدينة درنة 2017» in presentation forms, drawn right to left: ﻣ ﺪ ﻳ ﻨ ﺔ, space, ﺩ ﺭ ﻧ ﺔ, space, 2017
 SHAPED = ["\ufee3", "\ufeaa", "\ufef3", "\ufee8", "\ufe94", " ", "\ufea9", "\ufead", "\ufee7", "\ufe94", " ",
           "2", "0", "1", "7", "."]
 
 
-def _positions(chars: list[str], y: float) -> list[tuple[str, float, float]]:
-    """Logical characters placed right to left, except the digits, which read left to right."""
-    digits = [i for i, ch in enumerate(chars) if ch.isdigit()]
-    placed, x = [], 500.0
-    for i, ch in enumerate(chars):
-        if i in digits:
-            continue
-        if i == digits[-1] + 1:  # after the number: jump left past it, digits drawn left to right
-            start = x - 7.2 * len(digits)
-            placed.extend((chars[d], start + 7.2 * k, y) for k, d in enumerate(digits))
-            x = start
-        x -= 7.2
-        placed.append((ch, x, y))
-    return placed
-
-
 @pytest.mark.parametrize("stream_order", ["logical", "visual"])
 def test_pdf_presentation_forms_and_order(tmp_path, stream_order):
-    glyphs = _positions(SHAPED, 700)
+    glyphs = positions(SHAPED, 700)
     if stream_order == "visual":
         glyphs = sorted(glyphs, key=lambda g: g[1])
     path = tmp_path / "shaped.pdf"
-    path.write_bytes(_glyph_pdf(glyphs))
+    path.write_bytes(glyph_pdf(glyphs))
     article = read_article(path)
     assert article.text == "مدينة درنة 2017."
 
@@ -266,13 +205,13 @@ def test_logical_order_keeps_numbers_and_mirrors_brackets():
 
 def test_pdf_without_text_layer(tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_glyph_pdf([]))
+    path.write_bytes(glyph_pdf([]))
     with pytest.raises(ArticleError, match="scan.pdf: the PDF has no text layer"):
         read_article(path)
 
 
 def test_corrupted_pdf(tmp_path):
-    good = _glyph_pdf(_positions(SHAPED, 700))
+    good = glyph_pdf(positions(SHAPED, 700))
     for name, data in {"cut.pdf": good[:200], "noise.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 8,
                        "fake.pdf": "ليس ملف PDF".encode()}.items():
         path = tmp_path / name
