@@ -34,6 +34,31 @@ def _join(blocks: list[str]) -> str:
 # --- .docx -----------------------------------------------------------------
 
 _TITLE_STYLES = ("title", "heading 1", "heading1", "العنوان", "عنوان 1")
+MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+"""Largest unpacked part (by the size the zip declares): text of ~20 million characters."""
+MAX_DOCX_UNPACKED_BYTES = 256 * 1024 * 1024
+"""Largest unpacked document, all parts (images included) together."""
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a package whose parts would unpack too large, before inflating any (the sizes are declared)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ContentError(f"not a valid Word (.docx) document ({_reason(error)})") from None
+    largest = max(infos, key=lambda info: info.file_size, default=None)
+    if largest is not None and largest.file_size > MAX_DOCX_PART_BYTES:
+        raise ContentError(f"the Word document is too large to read ({largest.filename} unpacks to "
+                           f"{_mb(largest.file_size)}; the limit is {_mb(MAX_DOCX_PART_BYTES)})")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise ContentError(f"the Word document is too large to read (it unpacks to {_mb(total)}; "
+                           f"the limit is {_mb(MAX_DOCX_UNPACKED_BYTES)})")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.1f} MB"
 
 
 def read_docx(data: bytes) -> Extracted:
@@ -43,6 +68,7 @@ def read_docx(data: bytes) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_unpacked_size(data)
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -63,15 +89,24 @@ def read_docx(data: bytes) -> Extracted:
 
 
 def _table_cells(table) -> list[str]:
-    """Cell paragraphs row by row; merged cells (the same cell repeated) appear once."""
-    seen: set[int] = set()
+    """Cell paragraphs row by row, in the document's cell order (which is the reading
+    order, right to left in a right-to-left table); a merged cell appears once.
+
+    python-docx repeats a merged cell's ``<w:tc>`` element in every grid position it
+    covers. The elements themselves are kept while reading (lxml hands out the same
+    proxy for a node while one is alive; ids of dropped proxies are reused).
+    """
+    from docx.table import Table
+
+    seen: set = set()  # the elements, not their ids
     blocks = []
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
-            blocks.extend(p.text for p in cell.paragraphs)
+            seen.add(cell._tc)
+            for item in cell.iter_inner_content():
+                blocks.extend(_table_cells(item) if isinstance(item, Table) else [item.text])
     return blocks
 
 

@@ -18,11 +18,14 @@ from models.reading.structure import article_from_text
 # count, so such files are refused with a clear message instead of stalling the
 # app. Files are checked by size before being read (a 20 MB text file is
 # refused at once; 4 MB leaves room for UTF-16); web pages carry markup and
-# Word/PDF files images, so their file limits are higher. The extracted text is
-# checked in every case.
+# Word/PDF files images, so their file limits are higher: a saved news page is
+# 0.1-3 MB, and parsing one costs ~1 s and ~30 MB of memory per MB, so pages over
+# 8 MB are refused by their bytes before parsing. Word files are also checked by
+# the unpacked sizes their zip declares (models.reading.formats). The extracted
+# text is checked in every case, in characters.
 MAX_TEXT_CHARS = 1_200_000
 MAX_TEXT_BYTES = 4 * 1024 * 1024
-MAX_PAGE_BYTES = 20 * 1024 * 1024
+MAX_PAGE_BYTES = 8 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 

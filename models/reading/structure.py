@@ -69,6 +69,11 @@ _AGENCY_OPENER = re.compile(
     rf"|(?:{_PLACE}\s*[-–—،,]\s*)?(?P<a2>{_AGENCIES})\s*[-–—])\s*")
 _AGENCY_CLOSER = re.compile(rf"\s*[(«]\s*(?P<a>{_AGENCIES})\s*[)»]\s*$")
 _KEYWORD_SPLIT = re.compile(r"\s*[،,;؛|•·#\n]\s*")
+# "Label: value" fields of a trailing credit line («Source: BNA | Published: 20/04/2024»).
+_FIELD = re.compile(r"^(?P<label>[^:：|]{1,40}?)\s*[:：]\s*(?P<value>\S.*)$")
+_SOURCE_LABEL = re.compile(r"^(?:source|(?:ال)?مصدر)$", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:(?:date|published|updated|posted)\b.*|(?:ال)?تاريخ.*|نشر(?:ت)?(?:\s+في)?)$",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +189,9 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
                 last = i
                 break
 
+    # Trailing field lines naming the source or the date.
+    last = _trailing_fields(lines, last, found)
+
     # Trailing source credit.
     for i in range(last - 1, max(1, last - 3) - 1, -1):
         name = source_of(lines[i].text, at_top=False)
@@ -208,6 +216,41 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
     if first < last:
         found.body = _strip_agency_credits(text, lines[first].start, lines[last - 1].end, found)
     return found
+
+
+def _fields(line: str) -> list[tuple[str, str]] | None:
+    """The ``label: value`` parts of a line split at ``|``, or None unless the first part is one."""
+    parts = [part.strip(_SPACE) for part in line.split("|")]
+    found = []
+    for part in parts:
+        match = _FIELD.match(part)
+        if match and len(match["label"].split()) <= 4:
+            found.append((match["label"].strip(), match["value"].strip()))
+        elif not found:
+            return None
+    return found
+
+
+def _trailing_fields(lines: list[_Line], last: int, found: _Structure) -> int:
+    """Move the body's end above trailing ``label: value`` lines when one names the source or date.
+
+    Word files end with lines such as «Source: Bahrain News Agency | Published:
+    20/04/2024» or «Date: 15/03/2024 | Ministry of Health»: they are metadata, not
+    sentences. Returns the new end (``last`` when there are none).
+    """
+    block: list[list[tuple[str, str]]] = []
+    i = last
+    while i - 1 > 1 and last - i < 4 and (fields := _fields(lines[i - 1].text)) is not None:
+        block.append(fields)
+        i -= 1
+    labelled = [(label, value) for fields in block for label, value in fields]
+    sources = [value for label, value in labelled if _SOURCE_LABEL.match(label)]
+    dates = [value for label, value in labelled if _DATE_LABEL.match(label)]
+    if not sources and not dates:
+        return last
+    found.source = found.source or (sources[0] if sources else "")
+    found.dateline = found.dateline or (dates[0] if dates else "")
+    return i
 
 
 def _strip_agency_credits(text: str, start: int, end: int, found: _Structure) -> tuple[int, int]:

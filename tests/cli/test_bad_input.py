@@ -93,7 +93,7 @@ def test_mixed_call_reports_each_bad_file_and_summarises_the_rest(files):
         assert item["title"] == "«حفتر» في القاهرة لبحث هجوم «الواحات»"
         assert item["sentences"][0]["text"].startswith("يبحث الجنرال الليبي")
     assert by_name["english.txt"]["title"] == "Egypt strikes Derna"
-    assert len(by_name["long-line.txt"]["summary"]) == 2
+    assert len(by_name["long-line.txt"]["summary"]) == 1  # its pieces repeat the same four words
 
 
 @pytest.mark.parametrize("name", ["bad-broken.docx", "bad-broken.pdf", "bad-binary.txt"])

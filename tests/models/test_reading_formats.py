@@ -49,6 +49,43 @@ def test_docx_paragraphs_in_order(tmp_path):
     assert _sentences(article) == [BODY[0], "خلية أولى في الجدول.", "خلية ثانية في الجدول.", BODY[1]]
 
 
+def test_docx_table_reads_every_cell_once_merged_cells_too(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    document.add_paragraph(BODY[0])
+    grid = document.add_table(rows=5, cols=4)
+    for r in range(5):
+        for c in range(4):
+            grid.cell(r, c).text = f"خلية {r}-{c}"
+    grid.cell(0, 0).merge(grid.cell(0, 1)).text = "عنوان مدمج"  # across
+    grid.cell(2, 3).merge(grid.cell(4, 3)).text = "عمود مدمج"  # down
+    document.add_paragraph(BODY[1])
+    document.save(tmp_path / "t.docx")
+    text = read_article(tmp_path / "t.docx").text
+    expected = ["عنوان مدمج", *(f"خلية {r}-{c}" for r in range(5) for c in range(4)
+                               if (r, c) not in {(0, 0), (0, 1), (2, 3), (3, 3), (4, 3)}), "عمود مدمج"]
+    for cell in expected:
+        assert text.count(cell) == 1, cell
+    assert text.index("خلية 0-2") < text.index("خلية 1-0") < text.index("خلية 4-2")
+
+
+def test_docx_trailing_source_and_date_fields_are_metadata(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    for paragraph in BODY:
+        document.add_paragraph(paragraph)
+    document.add_paragraph("Source: Bahrain News Agency | Published: 20/04/2024")
+    document.save(tmp_path / "f.docx")
+    article = read_article(tmp_path / "f.docx")
+    assert article.metadata.source == "Bahrain News Agency"
+    assert article.metadata.dateline == "20/04/2024"
+    assert _sentences(article) == BODY
+
+
 def test_docx_heading_style_is_the_title_even_when_long(tmp_path):
     from docx import Document
 
@@ -260,3 +297,32 @@ def test_qt_pdf_of_seed_matches_the_text_file(tmp_path, seed_paths):
     assert (article.title, article.metadata) == (text_article.title, text_article.metadata)
     assert [" ".join(s.split()) for s in _sentences(article)] == \
         [" ".join(_lam_alef(s.text).split()) for s in text_article.sentences]
+
+
+def test_docx_with_a_huge_part_is_refused_before_inflating(tmp_path):
+    import zipfile
+
+    from models.reading.formats import MAX_DOCX_PART_BYTES
+
+    good = _docx(tmp_path / "g.docx")
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            bomb.writestr(info, source.read(info))
+        with bomb.open("word/media/huge.bin", "w", force_zip64=True) as part:  # zeros deflate ~1000:1
+            chunk = bytes(1024 * 1024)
+            for _ in range(MAX_DOCX_PART_BYTES // len(chunk) + 1):
+                part.write(chunk)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    cause = r"too large to read \(word/media/huge.bin unpacks to 65.0 MB; the limit is 64.0 MB\)"
+    with pytest.raises(ArticleError, match=r"bomb.docx: the Word document is " + cause):
+        read_article(path)
+
+
+def test_oversized_web_page_is_refused_by_its_bytes(tmp_path):
+    from models.reading.reader import MAX_PAGE_BYTES
+
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<html><body><p>" + "نص ".encode() * (MAX_PAGE_BYTES // 5 + 1) + b"</p></body></html>")
+    with pytest.raises(ArticleError, match=r"file is too large \(8.0 MB; the limit is 8.0 MB\)"):
+        read_article(path)
