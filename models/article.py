@@ -35,6 +35,7 @@ class Metadata:
     dateline: str = ""
     source: str = ""
     keywords: tuple[str, ...] = ()
+    byline: str = ""  # the author line at the top («حوار: آسيا العتروس»)
 
 
 @dataclass(slots=True)

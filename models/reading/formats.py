@@ -1,12 +1,9 @@
-"""Text out of .docx, .html and .md files.
+"""Text out of .docx and .md files (web pages: :mod:`models.reading.html`).
 
 Each reader takes the file's bytes and returns :class:`Extracted` text with
 ``\\n`` line endings (paragraphs separated by a blank line), or raises
 :class:`~models.reading.decoding.ContentError` with a plain cause.
 
-HTML uses trafilatura: it is maintained, scores at the top of public
-main-content extraction benchmarks, and drops menus, scripts, comments, ads and
-related-article lists far more reliably than a hand-tuned density heuristic.
 """
 
 from __future__ import annotations
@@ -16,18 +13,21 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from models.reading.decoding import ContentError, decode, normalize_newlines, plausibility
+from models.reading.decoding import ContentError, decode
 
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """Text taken out of a file; ``headline`` says its first line is known to be the title."""
 
+
     text: str
     headline: bool = False
+    dateline: str = ""  # a date the file's metadata gives (a web page's publication date)
 
 
-def _join(blocks: list[str]) -> str:
+def join_blocks(blocks: list[str]) -> str:
+    """Blocks with their whitespace collapsed, non-empty ones separated by a blank line."""
     return "\n\n".join(b for b in (" ".join(block.split()) for block in blocks) if b)
 
 
@@ -85,7 +85,7 @@ def read_docx(data: bytes) -> Extracted:
             blocks.append(item.text)
         elif isinstance(item, Table):
             blocks.extend(_table_cells(item))
-    return Extracted(_join(blocks), headline=headline)
+    return Extracted(join_blocks(blocks), headline=headline)
 
 
 def _table_cells(table) -> list[str]:
@@ -113,65 +113,6 @@ def _table_cells(table) -> list[str]:
 def _reason(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:120]
-
-
-# --- .html -----------------------------------------------------------------
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
-_PLAUSIBLE = 0.95  # below this share of well-formed words, a declared charset is second-guessed
-_MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
-_NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
-
-
-def _decode_html(data: bytes) -> str:
-    """The page's text in its declared ``<meta charset>``, unless the declaration is plainly wrong.
-
-    Saved pages often keep a stale declaration: a page declared legacy but valid
-    UTF-8 is UTF-8 (legacy Arabic text is practically never valid UTF-8), and a
-    declaration that yields mojibake loses to the detected encoding.
-    """
-    match = _META_CHARSET.search(data[:4096])
-    if not match or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode(data)
-    declared = match[1].decode("ascii").lower().replace("_", "-")
-    try:
-        text = normalize_newlines(data.decode(declared))
-    except (LookupError, UnicodeDecodeError):
-        return decode(data)
-    if declared not in ("utf-8", "utf8") and not data.isascii():
-        try:
-            return normalize_newlines(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            pass
-    declared_score = plausibility(text)
-    if declared_score < _PLAUSIBLE:
-        detected = decode(data)
-        if plausibility(detected) > declared_score:
-            return detected
-    return text
-
-
-def read_html(data: bytes) -> Extracted:
-    """The main article text and title of a (saved) web page."""
-    import trafilatura
-
-    html = _decode_html(data)
-    if "<" not in html:
-        raise ContentError("not an HTML page")
-    body = trafilatura.extract(html, include_comments=False, include_tables=True, include_links=False,
-                               include_images=False)
-    lines = [line for line in (body or "").split("\n")
-             if line.strip() and line.strip().lower() not in _NOISE_LINES]
-    if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
-        raise ContentError("no article text found in the web page")
-    metadata = trafilatura.extract_metadata(html)
-    title = " ".join((metadata.title or "").split()) if metadata else ""
-    if title and " ".join(lines[0].split()) != title:
-        if title in lines[0] or len(title.split()) > 25:
-            title = ""
-        else:
-            lines.insert(0, title)
-    return Extracted(_join(lines), headline=bool(title))
 
 
 # --- .md -------------------------------------------------------------------

@@ -8,7 +8,8 @@ from pathlib import Path
 from models.article import Article
 from models.errors import ArticleError
 from models.reading.decoding import ContentError, decode, without_kashida
-from models.reading.formats import Extracted, read_docx, read_html, read_markdown
+from models.reading.formats import Extracted, read_docx, read_markdown
+from models.reading.html import read_html
 from models.reading.pdf import read_pdf
 from models.reading.structure import article_from_text
 
@@ -102,7 +103,8 @@ def read_article(path: str | Path) -> Article:
         raise ArticleError(path, f"too much text for one article ({len(extracted.text):,} characters; "
                                  f"the limit is {MAX_TEXT_CHARS:,} characters)")
     text = without_kashida(extracted.text)
-    article = article_from_text(text, path, headline=True if extracted.headline else None)
+    article = article_from_text(text, path, headline=True if extracted.headline else None,
+                                dateline=extracted.dateline)
     if not article.sentences:
         raise ArticleError(path, "the file contains no article text")
     return article

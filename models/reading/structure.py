@@ -1,4 +1,4 @@
-"""Article structure: headline, dateline, source credit and keyword list.
+"""Article structure: headline, dateline, source credit, byline and keyword list.
 
 News files open with a headline, often a date line and a source credit, and
 saved pages may end with a source line and a keyword list. These lines stay in
@@ -69,6 +69,10 @@ _AGENCY_OPENER = re.compile(
     rf"|(?:{_PLACE}\s*[-–—،,]\s*)?(?P<a2>{_AGENCIES})\s*[-–—])\s*")
 _AGENCY_CLOSER = re.compile(rf"\s*[(«]\s*(?P<a>{_AGENCIES})\s*[)»]\s*$")
 _KEYWORD_SPLIT = re.compile(r"\s*[،,;؛|•·#\n]\s*")
+# A byline: «حوار: آسيا العتروس», «بقلم: …», «كتب - …», "By …" (a name of at most four words).
+_BYLINE = re.compile(
+    r"^(?:حوار|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحقيق|متابعة|ترجمة|by|written by|interview by)"
+    r"\s*[:：\-–—]?\s*(?P<name>[^\d.!?؟:،,()]{2,50})$", re.IGNORECASE)
 # "Label: value" fields of a trailing credit line («Source: BNA | Published: 20/04/2024»).
 _FIELD = re.compile(r"^(?P<label>[^:：|]{1,40}?)\s*[:：]\s*(?P<value>\S.*)$")
 _SOURCE_LABEL = re.compile(r"^(?:source|(?:ال)?مصدر)$", re.IGNORECASE)
@@ -169,6 +173,7 @@ class _Structure:
     title: _Line | None = None
     dateline: str = ""
     source: str = ""
+    byline: str = ""
     keywords: tuple[str, ...] = ()
     body: tuple[int, int] | None = None
 
@@ -210,6 +215,8 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
             found.dateline = line
         elif not found.source and (name := source_of(line, at_top=True)):
             found.source = name
+        elif not found.byline and (byline := _BYLINE.match(line)) and len(byline["name"].split()) <= 4:
+            found.byline = line
         else:
             break
         first += 1
@@ -286,13 +293,15 @@ def _hard_wrapped(text: str, line: _Line) -> bool:
     return width <= 150 and len(line.text) >= 0.75 * width
 
 
-def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None) -> Article:
+def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None,
+                      dateline: str = "") -> Article:
     """Build an :class:`Article` from decoded text (``\\n`` line endings).
 
     Recognises the headline, dateline, source credit and trailing keyword list,
     keeps them out of the body, and splits the body paragraphs into sentences
     whose spans index ``text``. ``headline=True`` says the first line is the
     title (a reader that knows it, e.g. from HTML); ``None`` detects it.
+    ``dateline`` is the date the file's metadata gives, used when no date line is found.
     """
     found = _detect(text, _lines(text), headline=headline)
     sentences: list[Sentence] = []
@@ -310,6 +319,7 @@ def article_from_text(text: str, path: str | Path | None = None, *, headline: bo
         paragraphs=tuple(paragraphs),
         title=title.text if title else "",
         title_span=(title.start, title.end) if title else None,
-        metadata=Metadata(dateline=found.dateline, source=found.source, keywords=found.keywords),
+        metadata=Metadata(dateline=found.dateline or dateline, source=found.source, keywords=found.keywords,
+                          byline=found.byline),
         path=Path(path) if path is not None else None,
     )

@@ -1,0 +1,160 @@
+"""The article in a (saved) web page: main text, title, publication date.
+
+Main text comes from trafilatura: it is maintained, scores at the top of public
+main-content extraction benchmarks, and drops menus, scripts, comments, ads and
+related-article lists far more reliably than a hand-tuned density heuristic.
+Around it, this module keeps the lead paragraph that trafilatura's comment
+filter sometimes takes for a comment, cuts the site name off the page title,
+reads the publication date from the page's metadata (htmldate, metadata only:
+``<meta>``, JSON-LD, ``<time>``), and drops page furniture lines (comment
+policy, opinion disclaimers, advertisement labels).
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.reading.decoding import ContentError, decode, normalize_newlines, plausibility
+from models.reading.formats import Extracted, join_blocks
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+_PLAUSIBLE = 0.95  # below this share of well-formed words, a declared charset is second-guessed
+_MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
+_NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
+# Page furniture that trafilatura keeps as text: comment policies and opinion disclaimers.
+_FURNITURE = re.compile(
+    r"(?:ترحب|يرحب)\s.{0,40}(?:بالنقاش|بتعليقات|بالتعليقات)"
+    r"|(?:الآراء|الاراء|التعليقات)\s.{0,40}(?:لا\s+تعبر|لا\s+تمثل)\s.{0,20}(?:عن\s+)?رأي"
+    r"|(?:شروط|سياسة)\s+(?:التعليق|التعليقات|النشر|الاستخدام)"
+    r"|جميع\s+الحقوق\s+محفوظة|all\s+rights\s+reserved",
+    re.IGNORECASE)
+_FURNITURE_MAX_WORDS = 60
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—•»«]|::)\s+|\s*\|\s*")
+_SITE_NAME_MAX_WORDS = 4
+_HEADLINE_MIN_WORDS = 5  # a short part is taken for the site name only beside a headline this long
+
+
+def _decode_html(data: bytes) -> str:
+    """The page's text in its declared ``<meta charset>``, unless the declaration is plainly wrong.
+
+    Saved pages often keep a stale declaration: a page declared legacy but valid
+    UTF-8 is UTF-8 (legacy Arabic text is practically never valid UTF-8), and a
+    declaration that yields mojibake loses to the detected encoding.
+    """
+    match = _META_CHARSET.search(data[:4096])
+    if not match or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data)
+    declared = match[1].decode("ascii").lower().replace("_", "-")
+    try:
+        text = normalize_newlines(data.decode(declared))
+    except (LookupError, UnicodeDecodeError):
+        return decode(data)
+    if declared not in ("utf-8", "utf8") and not data.isascii():
+        try:
+            return normalize_newlines(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+    declared_score = plausibility(text)
+    if declared_score < _PLAUSIBLE:
+        detected = decode(data)
+        if plausibility(detected) > declared_score:
+            return detected
+    return text
+
+
+def _lines(text: str | None) -> list[str]:
+    return [" ".join(line.split()) for line in (text or "").split("\n")
+            if line.strip() and line.strip().lower() not in _NOISE_LINES]
+
+
+def _with_lead(body: list[str], full: list[str]) -> list[str]:
+    """``body`` with the paragraphs that ``full`` (extracted with comments) has before its first one.
+
+    Comments follow an article; text before its first paragraph is the article's
+    own lead, which the comment filter dropped.
+    """
+    if body and body[0] in full:
+        return full[:full.index(body[0])] + body
+    return body
+
+
+def _is_furniture(line: str) -> bool:
+    return len(line.split()) <= _FURNITURE_MAX_WORDS and bool(_FURNITURE.search(line))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def clean_title(title: str, *, site: str, body: list[str]) -> str:
+    """The page title without the site name part («المدينة نيوز - …», «… | البيان»).
+
+    The title is cut at separators (`` - ``, `` | ``, …). The part that opens the
+    body (the headline repeated) wins; else parts naming the site (``og:site_name``)
+    go, and so does a short part at either end that the body never mentions, beside
+    a headline-long rest.
+    """
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    if body and any(_same(part, body[0]) for part in parts):
+        return next(part for part in parts if _same(part, body[0]))
+    text = " ".join(body)
+    site = site.casefold()
+
+    def is_site(part: str) -> bool:
+        name = part.casefold()
+        return bool(site) and (name in site or site in name)
+
+    kept = [p for p in parts if not is_site(p)]
+    for end in (0, -1):
+        others = kept[1:] if end == 0 else kept[:-1]
+        if (len(kept) > 1 and len(kept[end].split()) <= _SITE_NAME_MAX_WORDS and kept[end] not in text
+                and sum(len(p.split()) for p in others) >= _HEADLINE_MIN_WORDS):
+            kept.pop(end)
+    if not kept or kept == parts:
+        return title
+    return " - ".join(kept)
+
+
+def publication_date(html: str) -> str:
+    """The date the page's metadata gives (ISO ``YYYY-MM-DD``), or ``""``; never guessed from the text."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=False, original_date=True) or ""
+    except Exception:  # htmldate parses arbitrary markup; a failure only loses the date
+        return ""
+
+
+def read_html(data: bytes) -> Extracted:
+    """The main article text, title and publication date of a (saved) web page."""
+    import trafilatura
+
+    html = _decode_html(data)
+    if "<" not in html:
+        raise ContentError("not an HTML page")
+    options = {"include_tables": True, "include_links": False, "include_images": False}
+    body = _lines(trafilatura.extract(html, include_comments=False, **options))
+    lines = _with_lead(body, _lines(trafilatura.extract(html, include_comments=True, **options)))
+    lines = [line for line in lines if not _is_furniture(line)]
+    if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
+        raise ContentError("no article text found in the web page")
+    metadata = trafilatura.extract_metadata(html)
+    title = " ".join((metadata.title or "").split()) if metadata else ""
+    if title:
+        title = clean_title(title, site=(metadata.sitename or "") if metadata else "", body=lines)
+    if title and not _same(lines[0], title):
+        if title in lines[0] or len(title.split()) > 25 or not _shares_a_word(title, lines):
+            title = ""
+        else:
+            lines.insert(0, title)
+    return Extracted(join_blocks(lines), headline=bool(title), dateline=publication_date(html))
+
+
+def _shares_a_word(title: str, lines: list[str]) -> bool:
+    """Whether a title has a word of three letters or more in common with the text (else it
+    names the file or the encoding, not the article)."""
+    words = {w for w in re.findall(r"\w{3,}", title.casefold()) if not w.isdigit()}
+    text = " ".join(lines).casefold()
+    return any(w in text for w in words)

@@ -1,0 +1,66 @@
+"""Web pages: lead paragraph, titles without the site name, dates from metadata, bylines, furniture."""
+
+from __future__ import annotations
+
+from models.reading import read_article
+from models.reading.html import _with_lead, clean_title
+
+HEADLINE = "وزارة الصحة تسجل ثلاثين إصابة جديدة بالفيروس"
+BODY = [
+    "أعلنت وزارة الصحة اليوم تسجيل ثلاثين إصابة جديدة بالفيروس في العاصمة والمدن المجاورة لها.",
+    "وقال المتحدث باسم الوزارة إن الفرق الطبية تتابع جميع المخالطين في الأحياء الشمالية من المدينة.",
+    "ودعت السلطات السكان إلى الالتزام بإجراءات الوقاية وارتداء الكمامات في الأماكن العامة المغلقة.",
+]
+
+
+def _page(title: str, *, site: str = "", head: str = "", before: str = "", after: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    return (f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title}</title>'
+            f"{meta}{head}</head><body><article><h1>{HEADLINE}</h1>{before}{paragraphs}{after}</article>"
+            "</body></html>").encode()
+
+
+def _read(tmp_path, data: bytes):
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    return read_article(path)
+
+
+def test_site_name_is_cut_off_the_title_and_the_headline_is_not_repeated(tmp_path):
+    for title in (f"{HEADLINE} - اليوم السابع", f"المدينة نيوز - {HEADLINE}", f"{HEADLINE} | البيان"):
+        article = _read(tmp_path, _page(title))
+        assert article.title == HEADLINE, title
+        assert [s.text for s in article.sentences] == BODY
+
+
+def test_clean_title_uses_the_site_name_and_keeps_titles_without_one():
+    assert clean_title("أخبار الخليج | انطلاق القمة العربية في الرياض اليوم", site="أخبار الخليج",
+                       body=["نص لا يبدأ بالعنوان"]) == "انطلاق القمة العربية في الرياض اليوم"
+    assert clean_title("العراق - إيران: محادثات جديدة", site="", body=["محادثات بين العراق وإيران"]) == \
+        "العراق - إيران: محادثات جديدة"
+
+
+def test_publication_date_from_page_metadata(tmp_path):
+    head = '<meta property="article:published_time" content="2020-03-17T14:05:00+02:00">'
+    assert _read(tmp_path, _page(HEADLINE, head=head)).metadata.dateline == "2020-03-17"
+    json_ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+               ' "datePublished": "2019-02-08T10:00:00Z"}</script>')
+    assert _read(tmp_path, _page(HEADLINE, head=json_ld)).metadata.dateline == "2019-02-08"
+
+
+def test_byline_and_comment_policy_are_not_sentences(tmp_path):
+    policy = ("<p>ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية"
+              " إلى مراجعة التعليقات.</p>")
+    disclaimer = ("<p>الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر"
+                  " أصحابها فقط.</p>")
+    article = _read(tmp_path, _page(HEADLINE, before="<p>حوار: آسيا العتروس</p>", after=policy + disclaimer))
+    assert article.metadata.byline == "حوار: آسيا العتروس"
+    assert [s.text for s in article.sentences] == BODY
+
+
+def test_lead_dropped_as_a_comment_is_restored():
+    body = ["الفقرة الثانية.", "الفقرة الثالثة."]
+    full = ["الفقرة الأولى.", *body, "تعليق قارئ."]
+    assert _with_lead(body, full) == ["الفقرة الأولى.", *body]
+    assert _with_lead(body, body) == body
