@@ -98,6 +98,7 @@ class Article:
     model_id: str = ""
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    language: str = "ar"  # ISO 639-1 code of the main language: "ar", "fa", "ur", "en", or "und"
 
     @property
     def name(self) -> str:

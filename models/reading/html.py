@@ -31,6 +31,8 @@ _FURNITURE = re.compile(
 _FURNITURE_MAX_WORDS = 60
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—•»«]|::)\s+|\s*\|\s*")
 _SITE_NAME_MAX_WORDS = 4
+_ZWNJ = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
+_ZWNJ_STAND_IN = "\u034f"  # combining grapheme joiner: invisible, and kept by trafilatura
 _HEADLINE_MIN_WORDS = 5  # a short part is taken for the site name only beside a headline this long
 
 
@@ -135,8 +137,16 @@ def read_html(data: bytes) -> Extracted:
     if "<" not in html:
         raise ContentError("not an HTML page")
     options = {"include_tables": True, "include_links": False, "include_images": False}
+    # trafilatura drops zero-width non-joiners, which Persian and Urdu spelling needs
+    # («اصلاح‌طلبان»): they cross it as a mark it keeps, unless the page has that mark.
+    zwnj = _ZWNJ_STAND_IN not in html
+    if zwnj:
+        html = _ZWNJ.sub(_ZWNJ_STAND_IN, html)
     body = _lines(trafilatura.extract(html, include_comments=False, **options))
     lines = _with_lead(body, _lines(trafilatura.extract(html, include_comments=True, **options)))
+    if zwnj:
+        html = html.replace(_ZWNJ_STAND_IN, "\u200c")
+        lines = [line.replace(_ZWNJ_STAND_IN, "\u200c") for line in lines]
     lines = [line for line in lines if not _is_furniture(line)]
     if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
         raise ContentError("no article text found in the web page")

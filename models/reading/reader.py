@@ -7,6 +7,7 @@ from pathlib import Path
 
 from models.article import Article
 from models.errors import ArticleError
+from models.language import detect_language
 from models.reading.decoding import ContentError, decode, without_kashida
 from models.reading.formats import Extracted, read_docx, read_markdown
 from models.reading.html import read_html
@@ -70,6 +71,8 @@ def read_article(path: str | Path) -> Article:
             corrupted or of an unsupported type; ``str(error)`` names file and cause.
     """
     path = Path(path)
+    if path.is_dir():
+        raise ArticleError(path, "is a folder, not a file (give the files in it)")
     suffix = path.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:
@@ -77,8 +80,6 @@ def read_article(path: str | Path) -> Article:
         what = f"'{suffix}' files are" if suffix else "files without an extension are"
         raise ArticleError(path, f"unsupported file type: {what} not supported (use {kinds})")
     try:
-        if path.is_dir():
-            raise ArticleError(path, "is a folder, not a file")
         size = path.stat().st_size
         limit = _FILE_LIMITS.get(suffix, MAX_TEXT_BYTES)
         if size > limit:
@@ -107,4 +108,5 @@ def read_article(path: str | Path) -> Article:
                                 dateline=extracted.dateline)
     if not article.sentences:
         raise ArticleError(path, "the file contains no article text")
+    article.language = detect_language(text)
     return article
