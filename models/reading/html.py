@@ -13,6 +13,7 @@ policy, opinion disclaimers, advertisement labels).
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from models.reading.decoding import ContentError, decode, normalize_newlines, plausibility
 from models.reading.formats import Extracted, join_blocks
@@ -31,6 +32,9 @@ _FURNITURE = re.compile(
 _FURNITURE_MAX_WORDS = 60
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—•»«]|::)\s+|\s*\|\s*")
 _SITE_NAME_MAX_WORDS = 4
+_PUBLISHED_META = re.compile(
+    r"""<meta\s+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate)["']\s+"""
+    r"""content=["'](?P<content>[^"'<>]{4,80})["']""", re.IGNORECASE)
 _ZWNJ = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
 _ZWNJ_STAND_IN = "\u034f"  # combining grapheme joiner: invisible, and kept by trafilatura
 _HEADLINE_MIN_WORDS = 5  # a short part is taken for the site name only beside a headline this long
@@ -91,16 +95,18 @@ def _same(a: str, b: str) -> bool:
 def clean_title(title: str, *, site: str, body: list[str]) -> str:
     """The page title without the site name part («المدينة نيوز - …», «… | البيان»).
 
-    The title is cut at separators (`` - ``, `` | ``, …). The part that opens the
-    body (the headline repeated) wins; else parts naming the site (``og:site_name``)
+    The title is cut at separators (`` - ``, `` | ``, …). The part that is one of
+    the body's first lines (the headline repeated) wins; else parts naming the site (``og:site_name``)
     go, and so does a short part at either end that the body never mentions, beside
     a headline-long rest.
     """
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    if body and any(_same(part, body[0]) for part in parts):
-        return next(part for part in parts if _same(part, body[0]))
+    for line in body[:3]:  # a kicker line may come first
+        for part in parts:
+            if _same(part, line):
+                return part
     text = " ".join(body)
     site = site.casefold()
 
@@ -120,13 +126,27 @@ def clean_title(title: str, *, site: str, body: list[str]) -> str:
 
 
 def publication_date(html: str) -> str:
-    """The date the page's metadata gives (ISO ``YYYY-MM-DD``), or ``""``; never guessed from the text."""
+    """The date the page's metadata gives, or ``""``; never guessed from the text.
+
+    ISO ``YYYY-MM-DD`` where htmldate reads it; a publication-time ``<meta>`` that
+    holds a written date htmldate cannot parse («الأربعاء، 07 أكتوبر 2020 - 12:09 م»)
+    is taken as written.
+    """
     from htmldate import find_date
 
+    from models.reading.structure import is_dateline
+
     try:
-        return find_date(html, extensive_search=False, original_date=True) or ""
+        found = find_date(html, extensive_search=False, original_date=True)
     except Exception:  # htmldate parses arbitrary markup; a failure only loses the date
-        return ""
+        found = None
+    if found:
+        return found
+    for match in _PUBLISHED_META.finditer(html[:200_000]):
+        content = " ".join(unescape(match["content"]).split())
+        if is_dateline(content):
+            return content
+    return ""
 
 
 def read_html(data: bytes) -> Extracted:
