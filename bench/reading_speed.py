@@ -25,6 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from timing import median_seconds  # noqa: E402
+
 from models.paths import seeds_dir  # noqa: E402
 from models.reading import read_article  # noqa: E402
 from models.reading.reader import MAX_TEXT_CHARS  # noqa: E402
@@ -87,15 +89,6 @@ def _news_text(chars: int) -> str:
     return "".join(parts)[:chars]
 
 
-def _median_s(step, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def scale(runs: int) -> None:
     from models.ner import annotate
     from models.summarize import summarize
@@ -107,9 +100,9 @@ def scale(runs: int) -> None:
             path = Path(tmp) / f"{size}.txt"
             path.write_text(_news_text(size), encoding="utf-8")
             article = read_article(path)
-            read_s = _median_s(lambda path=path: read_article(path), runs)
-            summarise_s = _median_s(lambda article=article: summarize(article), runs)
-            entities_s = _median_s(lambda article=article: annotate(article), max(1, runs // 3))
+            read_s = median_seconds(lambda path=path: read_article(path), runs)
+            summarise_s = median_seconds(lambda article=article: summarize(article), runs)
+            entities_s = median_seconds(lambda article=article: annotate(article), max(1, runs // 3))
             per = (read_s + summarise_s) / (size / 100_000)
             print(f"| {size:,} | {len(article.sentences):,} | {read_s:.2f} | {summarise_s:.2f} | "
                   f"{entities_s:.2f} | {per:.3f} |")
