@@ -5,9 +5,9 @@ main-content extraction benchmarks, and drops menus, scripts, comments, ads and
 related-article lists far more reliably than a hand-tuned density heuristic.
 Around it, this module keeps the lead paragraph that trafilatura's comment
 filter sometimes takes for a comment, cuts the site name off the page title,
-reads the publication date from the page's metadata (htmldate, metadata only:
-``<meta>``, JSON-LD, ``<time>``), and drops page furniture lines (comment
-policy, opinion disclaimers, advertisement labels).
+takes the date line shown under the headline, else the publication date from the
+page's metadata (htmldate, metadata only: ``<meta>``, JSON-LD, ``<time>``), and
+drops page furniture lines (comment policy, opinion disclaimers, advertisement labels).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _SITE_NAME_MAX_WORDS = 4
 _PUBLISHED_META = re.compile(
     r"""<meta\s+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate)["']\s+"""
     r"""content=["'](?P<content>[^"'<>]{4,80})["']""", re.IGNORECASE)
+_DATELINE_LOOKAHEAD = 4  # text pieces after the headline where its date line may be
 _ZWNJ = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
 _ZWNJ_STAND_IN = "\u034f"  # combining grapheme joiner: invisible, and kept by trafilatura
 _HEADLINE_MIN_WORDS = 5  # a short part is taken for the site name only beside a headline this long
@@ -179,7 +180,37 @@ def read_html(data: bytes) -> Extracted:
             title = ""
         else:
             lines.insert(0, title)
-    return Extracted(join_blocks(lines), headline=bool(title), dateline=publication_date(html))
+    dateline = (title and dateline_below(html, title)) or publication_date(html)
+    return Extracted(join_blocks(lines), headline=bool(title), dateline=dateline)
+
+
+def dateline_below(html: str, headline: str) -> str:
+    """The date line a page shows just below its headline («الأربعاء، 28 آب/اغسطس 2013»), or ``""``.
+
+    Main-text extraction often leaves that line out; it is looked for among the
+    first few text pieces after the ``<h1>``/``<h2>`` that holds the headline.
+    """
+    import lxml.html
+
+    from models.reading.structure import is_dateline
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    wanted = " ".join(headline.split())
+    for heading in root.iter("h1", "h2"):
+        if " ".join(heading.text_content().split()) != wanted:
+            continue
+        pieces = [heading.tail or ""]
+        for element in heading.itersiblings() if heading.getparent() is not None else ():
+            pieces.extend(element.itertext())
+            if sum(bool(p.strip()) for p in pieces) >= _DATELINE_LOOKAHEAD:
+                break
+        for piece in [" ".join(p.split()) for p in pieces if p.strip()][:_DATELINE_LOOKAHEAD]:
+            if is_dateline(piece):
+                return piece
+    return ""
 
 
 def _shares_a_word(title: str, lines: list[str]) -> bool:

@@ -48,7 +48,7 @@ _MONTH_SET = frozenset(_MONTHS.split())
 _FILLER_SET = frozenset(_DATE_FILLER.split())
 
 _BLANK_AFTER = re.compile(rf"[{_SPACE}]*\n[{_SPACE}]*\n")
-_TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
+_TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")  # words with their marks; not the Arabic comma
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

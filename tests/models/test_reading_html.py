@@ -49,6 +49,14 @@ def test_publication_date_from_page_metadata(tmp_path):
     assert _read(tmp_path, _page(HEADLINE, head=json_ld)).metadata.dateline == "2019-02-08"
 
 
+def test_date_line_under_the_headline_is_the_dateline(tmp_path):
+    # extraction leaves the line out; the page declares no date; «،» follows the weekday and the year
+    shown = "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)"
+    page = _page(HEADLINE).replace(f"<h1>{HEADLINE}</h1>".encode(),
+                                   f'<h1>{HEADLINE}</h1><div class="stamp"><div>{shown}</div></div>'.encode())
+    assert _read(tmp_path, page).metadata.dateline == shown
+
+
 def test_byline_and_comment_policy_are_not_sentences(tmp_path):
     policy = ("<p>ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية"
               " إلى مراجعة التعليقات.</p>")
