@@ -200,15 +200,16 @@ def _is_boundary(text: str, ps: int, pe: int, start: int, end: int) -> bool:
 
 
 def _next_is_name(text: str, pos: int, end: int) -> bool:
-    """Whether the word after ``pos`` (same line) can go on a name: a word, and neither a
-    function word nor one with «و»/«ف» before a function word («وفي», «فمن»), which open sentences."""
+    """Whether the word after ``pos`` (same line) can go on a name: a word, neither a function
+    word nor one opening with the conjunction «و» (which opens most Arabic sentences), nor «ف»
+    before a function word («فمن»)."""
     from models.arabic import is_stop_word
 
     match = _NEXT_WORD_RE.match(text, pos, end)
     if not match:
         return False
     word = match[1]
-    return not (is_stop_word(word) or (word[0] in "وف" and is_stop_word(word[1:])))
+    return not (is_stop_word(word) or word[0] == "و" or (word[0] == "ف" and is_stop_word(word[1:])))
 
 
 def _after_closers(text: str, pos: int, end: int) -> int:
