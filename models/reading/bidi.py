@@ -42,9 +42,18 @@ def bidi_class(unit: str) -> str:
 
 
 def paragraph_is_rtl(text: str) -> bool | None:
-    """Whether right-to-left letters outnumber left-to-right ones; None without letters."""
-    rtl = sum(map(is_rtl, text))
-    ltr = sum(ch.isalpha() and not is_rtl(ch) for ch in text)
+    """Whether more words are right-to-left than left-to-right; None without letters.
+
+    Words, not letters: an e-mail address or a URL is one long Latin word beside a
+    two-word Arabic label («البريد الإلكتروني: name@example.com»).
+    """
+    rtl = ltr = 0
+    for word in text.split():
+        right = sum(map(is_rtl, word))
+        left = sum(ch.isalpha() and not is_rtl(ch) for ch in word)
+        if right or left:
+            rtl += right >= left
+            ltr += left > right
     if not rtl and not ltr:
         return None
     return rtl >= ltr

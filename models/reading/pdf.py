@@ -214,7 +214,7 @@ def _directions(pages: list[list[_VisualLine]]) -> list[list[bool]]:
     way (a left-aligned «Arabic: مرحبا» in an English list reads left to right); other
     lines take the direction of most of the document's letters.
     """
-    document = paragraph_is_rtl("".join("".join(line.units) for page in pages for line in page))
+    document = paragraph_is_rtl(" ".join("".join(line.units) for page in pages for line in page))
     default = document is not False
     directions = []
     for page in pages:

@@ -76,3 +76,14 @@ def test_garbled_text_layer_is_refused_with_a_clear_message(tmp_path):
     lines = [_line(garbled[i:i + 70][::-1], 780 - 14 * n) for n, i in enumerate(range(0, len(garbled), 70))]
     with pytest.raises(ArticleError, match="text layer is garbled"):
         _read(tmp_path, [g for line in lines for g in line], "g.pdf")
+
+
+def test_contact_form_lines_read_right_to_left_though_latin_letters_outnumber_arabic(tmp_path):
+    # an Arabic form whose values (e-mail, web address) hold more letters than its labels
+    lines = ["mohammed.alamri@gmail.com :ينورتكللاا ديربلا",
+             "www.gulf-investment-company.com.bh :عقوملا",
+             "information.services@company.example.org :تامولعملا"]
+    glyphs = [g for n, line in enumerate(lines) for g in _line(line, 700 - 20 * n, x=550 - W * len(line))]
+    text = _read(tmp_path, glyphs)
+    assert "البريد االلكتروني: mohammed.alamri@gmail.com" in text
+    assert "الموقع: www.gulf-investment-company.com.bh" in text
