@@ -62,7 +62,9 @@ def test_byline_and_comment_policy_are_not_sentences(tmp_path):
               " إلى مراجعة التعليقات.</p>")
     disclaimer = ("<p>الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر"
                   " أصحابها فقط.</p>")
-    article = _read(tmp_path, _page(HEADLINE, before="<p>حوار: آسيا العتروس</p>", after=policy + disclaimer))
+    wordpress = "<p>لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *</p><p>اترك تعليقاً</p>"
+    article = _read(tmp_path, _page(HEADLINE, before="<p>حوار: آسيا العتروس</p>",
+                                    after=policy + disclaimer + wordpress))
     assert article.metadata.byline == "حوار: آسيا العتروس"
     assert [s.text for s in article.sentences] == BODY
 
