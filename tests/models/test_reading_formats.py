@@ -326,3 +326,11 @@ def test_oversized_web_page_is_refused_by_its_bytes(tmp_path):
     path.write_bytes(b"<html><body><p>" + "نص ".encode() * (MAX_PAGE_BYTES // 5 + 1) + b"</p></body></html>")
     with pytest.raises(ArticleError, match=r"file is too large \(8.0 MB; the limit is 8.0 MB\)"):
         read_article(path)
+
+
+def test_qt_pdf_keeps_every_standalone_la(tmp_path):
+    # Qt leaves the lam-alef ligature unmapped; a standalone «لا» sits between spaces
+    body = "فيما لا يتعارض مع أحكام القانون، لا يجوز الطعن في القرار إلا أمام المحكمة."
+    article = read_article(_qt_pdf(tmp_path / "la.pdf", f'<div dir="rtl"><p>{body}</p></div>'))
+    assert article.text.count(" لا ") == 2
+    assert "فيما لا يتعارض" in article.text and "، لا يجوز" in article.text
