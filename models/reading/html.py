@@ -39,6 +39,9 @@ _SITE_NAME_MAX_WORDS = 4
 _PUBLISHED_META = re.compile(
     r"""<meta\s+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate)["']\s+"""
     r"""content=["'](?P<content>[^"'<>]{4,80})["']""", re.IGNORECASE)
+_CAPTION_MAX_WORDS = 12
+_CONTAINERS = ("body", "html", "article", "main", "section")
+_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "blockquote")
 _DATELINE_LOOKAHEAD = 4  # text pieces after the headline where its date line may be
 _ZWNJ = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
 _ZWNJ_STAND_IN = "\u034f"  # combining grapheme joiner: invisible, and kept by trafilatura
@@ -71,6 +74,30 @@ def _decode_html(data: bytes) -> str:
         if plausibility(detected) > declared_score:
             return detected
     return text
+
+
+def _captions(html: str) -> set[str]:
+    """Texts of the page's image blocks: the element around an ``<img>`` that holds only
+    a short text (a caption or credit, at most :data:`_CAPTION_MAX_WORDS` words) and no
+    paragraph or heading. Extraction reads such a caption as a line of the body.
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return set()
+    found = set()
+    for image in root.iter("img"):
+        block = image.getparent()
+        while block is not None and block.tag not in _CONTAINERS and not block.text_content().strip():
+            block = block.getparent()
+        if block is None or block.tag in _CONTAINERS or next(block.iter(*_TEXT_BLOCKS), None) is not None:
+            continue
+        text = " ".join(block.text_content().split())
+        if len(text.split()) <= _CAPTION_MAX_WORDS:
+            found.add(text)
+    return found
 
 
 def _lines(text: str | None) -> list[str]:
@@ -172,7 +199,8 @@ def read_html(data: bytes) -> Extracted:
     if zwnj:
         html = html.replace(_ZWNJ_STAND_IN, "\u200c")
         lines = [line.replace(_ZWNJ_STAND_IN, "\u200c") for line in lines]
-    lines = [line for line in lines if not _is_furniture(line)]
+    captions = _captions(html)
+    lines = [line for line in lines if not _is_furniture(line) and line not in captions]
     if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
         raise ContentError("no article text found in the web page")
     metadata = trafilatura.extract_metadata(html)

@@ -69,6 +69,13 @@ def test_byline_and_comment_policy_are_not_sentences(tmp_path):
     assert [s.text for s in article.sentences] == BODY
 
 
+def test_image_caption_is_not_a_body_line(tmp_path):
+    figure = ('<div class="article_image"><img src="p.jpg" alt="صورة"><div></div>'
+              '<div class="red">إصابات بالفيروس في العاصمة</div></div>')
+    article = _read(tmp_path, _page(HEADLINE, before=figure))
+    assert [s.text for s in article.sentences] == BODY
+
+
 def test_lead_dropped_as_a_comment_is_restored():
     body = ["الفقرة الثانية.", "الفقرة الثالثة."]
     full = ["الفقرة الأولى.", *body, "تعليق قارئ."]
