@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 
 from models.reading.decoding import ContentError, decode
@@ -24,6 +25,7 @@ class Extracted:
     text: str
     headline: bool = False
     dateline: str = ""  # a date the file's metadata gives (a web page's publication date)
+    subtitles: int = 0  # display lines right after the title (a Word subtitle), not body text
 
 
 def join_blocks(blocks: list[str]) -> str:
@@ -34,6 +36,7 @@ def join_blocks(blocks: list[str]) -> str:
 # --- .docx -----------------------------------------------------------------
 
 _TITLE_STYLES = ("title", "heading 1", "heading1", "العنوان", "عنوان 1")
+_MAX_SUBTITLES = 2
 MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
 """Largest unpacked part (by the size the zip declares): text of ~20 million characters."""
 MAX_DOCX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -77,15 +80,45 @@ def read_docx(data: bytes) -> Extracted:
         raise ContentError(f"the Word document is damaged ({_reason(error)})") from None
     blocks: list[str] = []
     headline = False
+    subtitles = 0
+    in_heading = True  # still among the display lines that open the document
+    body_size = _body_font_size(document)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            if not blocks and item.text.strip():
-                style = (item.style.name if item.style is not None else "").lower()
-                headline = style in _TITLE_STYLES
+            if item.text.strip():
+                display = _is_display(item, body_size)
+                if not any(b.strip() for b in blocks):
+                    style = (item.style.name if item.style is not None else "").lower()
+                    headline = style in _TITLE_STYLES or display
+                    in_heading = headline
+                elif in_heading and display and subtitles < _MAX_SUBTITLES:
+                    subtitles += 1
+                else:
+                    in_heading = False
             blocks.append(item.text)
         elif isinstance(item, Table):
+            in_heading = False
             blocks.extend(_table_cells(item))
-    return Extracted(join_blocks(blocks), headline=headline)
+    return Extracted(join_blocks(blocks), headline=headline, subtitles=subtitles)
+
+
+def _runs_with_text(paragraph) -> list:
+    return [run for run in paragraph.runs if run.text.strip()]
+
+
+def _body_font_size(document) -> int | None:
+    """The most common explicit run font size (EMU) in the document, if runs set one."""
+    sizes = Counter(run.font.size for p in document.paragraphs for run in _runs_with_text(p)
+                    if run.font.size is not None)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _is_display(paragraph, body_size: int | None) -> bool:
+    """A heading-like paragraph set by direct formatting: every run bold and larger than the body text."""
+    runs = _runs_with_text(paragraph)
+    if not runs or body_size is None or not all(run.bold for run in runs):
+        return False
+    return all(run.font.size is not None and run.font.size > body_size for run in runs)
 
 
 def _table_cells(table) -> list[str]:

@@ -105,7 +105,7 @@ def read_article(path: str | Path) -> Article:
                                  f"the limit is {MAX_TEXT_CHARS:,} characters)")
     text = without_kashida(extracted.text)
     article = article_from_text(text, path, headline=True if extracted.headline else None,
-                                dateline=extracted.dateline)
+                                dateline=extracted.dateline, subtitles=extracted.subtitles)
     if not article.sentences:
         raise ArticleError(path, "the file contains no article text")
     article.language = detect_language(text)

@@ -178,7 +178,7 @@ class _Structure:
     body: tuple[int, int] | None = None
 
 
-def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structure:
+def _detect(text: str, lines: list[_Line], *, headline: bool | None, subtitles: int = 0) -> _Structure:
     found = _Structure()
     first, last = 0, len(lines)
 
@@ -209,6 +209,7 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
     if last - first > 1 and (headline or (headline is None and _is_headline_line(text, lines[first]))):
         found.title = lines[first]
         first += 1
+        first += max(0, min(subtitles, last - first - 1))
     while first < last - 1 and first < 4:
         line = lines[first].text
         if not found.dateline and is_dateline(line):
@@ -294,16 +295,17 @@ def _hard_wrapped(text: str, line: _Line) -> bool:
 
 
 def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None,
-                      dateline: str = "") -> Article:
+                      dateline: str = "", subtitles: int = 0) -> Article:
     """Build an :class:`Article` from decoded text (``\\n`` line endings).
 
     Recognises the headline, dateline, source credit and trailing keyword list,
     keeps them out of the body, and splits the body paragraphs into sentences
     whose spans index ``text``. ``headline=True`` says the first line is the
     title (a reader that knows it, e.g. from HTML); ``None`` detects it.
-    ``dateline`` is the date the file's metadata gives, used when no date line is found.
+    ``dateline`` is the date the file's metadata gives, used when no date line is found;
+    ``subtitles`` lines after the title are display lines (a Word subtitle), kept out of the body.
     """
-    found = _detect(text, _lines(text), headline=headline)
+    found = _detect(text, _lines(text), headline=headline, subtitles=subtitles)
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
     if found.body:

@@ -86,6 +86,22 @@ def test_docx_trailing_source_and_date_fields_are_metadata(tmp_path):
     assert _sentences(article) == BODY
 
 
+def test_docx_bold_display_lines_are_title_and_subtitle_not_body(tmp_path):
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    subtitle = "إدارة مكافحة الجرائم الاقتصادية — وزارة الداخلية"
+    for text, size, bold in [(HEADLINE, 14, True), (subtitle, 13, True), (BODY[0], 12, False),
+                             ("ملاحظة مهمة", 12, True), (BODY[1], 12, False)]:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = bold, Pt(size)
+    document.save(tmp_path / "s.docx")
+    article = read_article(tmp_path / "s.docx")
+    assert article.title == HEADLINE
+    assert _sentences(article) == [BODY[0], "ملاحظة مهمة", BODY[1]]  # a bold body-size line stays
+
+
 def test_docx_heading_style_is_the_title_even_when_long(tmp_path):
     from docx import Document
 
