@@ -168,12 +168,19 @@ def _visual_units(line: list[_Glyph]) -> list[str]:
 
 
 def _without_misplaced_spaces(glyphs: list[_Glyph], size: float) -> list[_Glyph]:
+    """Glyphs (sorted by centre) without the space glyphs drawn where there is no gap:
+    between letters that touch, or with their centre inside a neighbouring letter."""
     inked = [i for i, g in enumerate(glyphs) if not g.text.isspace()]
     kept = []
     for i, glyph in enumerate(glyphs):
         if glyph.text.isspace():
             at = bisect.bisect_left(inked, i)
-            if 0 < at < len(inked) and glyphs[inked[at]].x0 - glyphs[inked[at - 1]].x1 < 0.1 * size:
+            before = glyphs[inked[at - 1]] if at > 0 else None
+            after = glyphs[inked[at]] if at < len(inked) else None
+            centre = (glyph.x0 + glyph.x1) / 2
+            if before is not None and after is not None and after.x0 - before.x1 < 0.1 * size:
+                continue
+            if any(g is not None and g.x0 < centre < g.x1 for g in (before, after)):
                 continue
         kept.append(glyph)
     return kept

@@ -39,11 +39,14 @@ def test_vowel_mark_goes_to_the_letter_it_is_drawn_on(tmp_path):
     assert _read(tmp_path, stream) == "يُلغى"
 
 
-def test_space_glyph_over_digits_does_not_split_the_number(tmp_path):
-    # «المادة 10 -» drawn right to left, with a stray space glyph placed between 1 and 0
+@pytest.mark.parametrize("spread", [0.0, 2.0])
+def test_space_glyph_over_digits_does_not_split_the_number(tmp_path, spread):
+    # «المادة 10 -» drawn right to left, with a stray space glyph over the digits (which
+    # touch, or stand ``spread`` points apart, less than a space)
     glyphs = _line("- 10 ةداملا", 700)
-    one = glyphs[2]
-    stream = [*glyphs, (" ", one[1] + W / 2, 700)]
+    glyphs = [(ch, x + (spread if i >= 3 else 0.0), y) for i, (ch, x, y) in enumerate(glyphs)]
+    zero = glyphs[3]
+    stream = [*glyphs, (" ", zero[1] - 0.2 * W, 700)]  # its centre falls inside the «0»
     assert _read(tmp_path, stream) == "المادة 10 -"
 
 
