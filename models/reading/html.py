@@ -40,6 +40,8 @@ _PUBLISHED_META = re.compile(
     r"""<meta\s+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate)["']\s+"""
     r"""content=["'](?P<content>[^"'<>]{4,80})["']""", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 12
+_HEADLINE_MAX_WORDS = 25
+_VARIANT_OVERLAP = 0.6  # word-set Jaccard from which a first line is the title reworded
 _CONTAINERS = ("body", "html", "article", "main", "section")
 _TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "blockquote")
 _DATELINE_LOOKAHEAD = 4  # text pieces after the headline where its date line may be
@@ -207,8 +209,10 @@ def read_html(data: bytes) -> Extracted:
     title = " ".join((metadata.title or "").split()) if metadata else ""
     if title:
         title = clean_title(title, site=(metadata.sitename or "") if metadata else "", body=lines)
+    if title and not _same(lines[0], title) and _variant_of(lines[0], title):
+        title = lines[0]  # the page's own headline, worded a little differently from its <title>
     if title and not _same(lines[0], title):
-        if title in lines[0] or len(title.split()) > 25 or not _shares_a_word(title, lines):
+        if title in lines[0] or len(title.split()) > _HEADLINE_MAX_WORDS or not _shares_a_word(title, lines):
             title = ""
         else:
             lines.insert(0, title)
@@ -243,6 +247,14 @@ def dateline_below(html: str, headline: str) -> str:
             if is_dateline(piece):
                 return piece
     return ""
+
+
+def _variant_of(line: str, title: str) -> bool:
+    """Whether a short first line is the title reworded (most words shared), not a sentence."""
+    words, other = set(line.split()), set(title.split())
+    if len(words) > _HEADLINE_MAX_WORDS or line.rstrip().endswith((".", "،", ":")):
+        return False
+    return len(words & other) >= _VARIANT_OVERLAP * len(words | other)
 
 
 def _shares_a_word(title: str, lines: list[str]) -> bool:

@@ -34,6 +34,16 @@ def test_site_name_is_cut_off_the_title_and_the_headline_is_not_repeated(tmp_pat
         assert [s.text for s in article.sentences] == BODY
 
 
+def test_headline_worded_differently_from_the_title_is_not_repeated(tmp_path):
+    # the page's <title> and og:title say «30», its own headline (an <h2>, kept by extraction) «ثلاثين»
+    title = "وزارة الصحة تسجل 30 إصابة جديدة بالفيروس"
+    page = _page(title, head=f'<meta property="og:title" content="{title}">').replace(
+        f"<h1>{HEADLINE}</h1>".encode(), f"<h2>{HEADLINE}</h2>".encode())
+    article = _read(tmp_path, page)
+    assert article.title == HEADLINE
+    assert [s.text for s in article.sentences] == BODY
+
+
 def test_clean_title_uses_the_site_name_and_keeps_titles_without_one():
     assert clean_title("أخبار الخليج | انطلاق القمة العربية في الرياض اليوم", site="أخبار الخليج",
                        body=["نص لا يبدأ بالعنوان"]) == "انطلاق القمة العربية في الرياض اليوم"
