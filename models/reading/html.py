@@ -14,12 +14,23 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from itertools import islice
 
 from models.reading.decoding import ContentError, decode, normalize_newlines, plausibility
 from models.reading.formats import Extracted, join_blocks
 
+MAX_MARKUP_CHARS = 1_500_000
+"""Markup left once scripts, styles, comments and inline data are out (a news page has ~0.1-0.5
+million): extraction costs ~5 s per million characters on the reference machine."""
+# Where scripts, styles and comments open and close; with inline data URIs they carry no text to
+# read and most of a saved page's weight. JSON-LD scripts stay (they hold the publication date).
+_WEIGHT_OPENINGS = re.compile(r"<script\b[^>]*>|<style\b[^>]*>|<!--", re.IGNORECASE)
+_WEIGHT_CLOSINGS = {"<s": re.compile(r"</script\s*>", re.IGNORECASE), "<!": re.compile(r"-->"),
+                    "<st": re.compile(r"</style\s*>", re.IGNORECASE)}
+_DATA_URI = re.compile(r"(?<=[\"'(])data:[^\"')\s]{100,}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _PLAUSIBLE = 0.95  # below this share of well-formed words, a declared charset is second-guessed
+_PLAUSIBILITY_SAMPLE = 300_000  # characters of a page judged for its charset
 _MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
 _NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
 # Page furniture that trafilatura keeps as text: comment policies and opinion disclaimers.
@@ -40,6 +51,7 @@ _PUBLISHED_META = re.compile(
     r"""<meta\s+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate)["']\s+"""
     r"""content=["'](?P<content>[^"'<>]{4,80})["']""", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 12
+_MAX_IMAGES = 300  # image blocks looked at per page
 _HEADLINE_MAX_WORDS = 25
 _VARIANT_OVERLAP = 0.6  # word-set Jaccard from which a first line is the title reworded
 _CONTAINERS = ("body", "html", "article", "main", "section")
@@ -70,12 +82,31 @@ def _decode_html(data: bytes) -> str:
             return normalize_newlines(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-    declared_score = plausibility(text)
+    declared_score = plausibility(text[:_PLAUSIBILITY_SAMPLE])
     if declared_score < _PLAUSIBLE:
         detected = decode(data)
-        if plausibility(detected) > declared_score:
+        if plausibility(detected[:_PLAUSIBILITY_SAMPLE]) > declared_score:
             return detected
     return text
+
+
+def _without_weight(html: str) -> str:
+    """The page without scripts (but JSON-LD), styles, comments and inline data, in one pass.
+
+    An element left open runs to the end of the page, as in a browser.
+    """
+    kept: list[str] = []
+    pos = 0
+    while (opening := _WEIGHT_OPENINGS.search(html, pos)) is not None:
+        tag = opening.group().lower()
+        kind = "<st" if tag.startswith("<style") else tag[:2]
+        closing = _WEIGHT_CLOSINGS[kind].search(html, opening.end())
+        end = closing.end() if closing else len(html)
+        keep = kind == "<s" and "ld+json" in tag
+        kept.append(html[pos:end] if keep else html[pos:opening.start()])
+        pos = end
+    kept.append(html[pos:])
+    return _DATA_URI.sub("data:", "".join(kept))
 
 
 def _captions(html: str) -> set[str]:
@@ -90,16 +121,27 @@ def _captions(html: str) -> set[str]:
     except (ValueError, lxml.etree.ParserError):
         return set()
     found = set()
-    for image in root.iter("img"):
+    for image in islice(root.iter("img"), _MAX_IMAGES):
         block = image.getparent()
-        while block is not None and block.tag not in _CONTAINERS and not block.text_content().strip():
+        while block is not None and block.tag not in _CONTAINERS and _short_text(block) == "":
             block = block.getparent()
         if block is None or block.tag in _CONTAINERS or next(block.iter(*_TEXT_BLOCKS), None) is not None:
             continue
-        text = " ".join(block.text_content().split())
-        if len(text.split()) <= _CAPTION_MAX_WORDS:
+        text = _short_text(block)
+        if text:
             found.add(text)
     return found
+
+
+def _short_text(element) -> str | None:
+    """The element's text with whitespace collapsed, or None past :data:`_CAPTION_MAX_WORDS`
+    words (read only that far, so a large block costs little)."""
+    words: list[str] = []
+    for piece in element.itertext():
+        words.extend(piece.split())
+        if len(words) > _CAPTION_MAX_WORDS:
+            return None
+    return " ".join(words)
 
 
 def _lines(text: str | None) -> list[str]:
@@ -190,6 +232,10 @@ def read_html(data: bytes) -> Extracted:
     html = _decode_html(data)
     if "<" not in html:
         raise ContentError("not an HTML page")
+    html = _without_weight(html)
+    if len(html) > MAX_MARKUP_CHARS:
+        raise ContentError(f"the web page is too large to read ({len(html):,} characters of markup "
+                           f"without scripts and styles; the limit is {MAX_MARKUP_CHARS:,} characters)")
     options = {"include_tables": True, "include_links": False, "include_images": False}
     # trafilatura drops zero-width non-joiners, which Persian and Urdu spelling needs
     # («اصلاح‌طلبان»): they cross it as a mark it keeps, unless the page has that mark.

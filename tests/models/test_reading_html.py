@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.reading import read_article
 from models.reading.html import _with_lead, clean_title
 
@@ -91,3 +93,26 @@ def test_lead_dropped_as_a_comment_is_restored():
     full = ["الفقرة الأولى.", *body, "تعليق قارئ."]
     assert _with_lead(body, full) == ["الفقرة الأولى.", *body]
     assert _with_lead(body, body) == body
+
+
+def test_scripts_styles_and_inline_data_do_not_count_but_json_ld_dates_do(tmp_path):
+    from models.reading.html import MAX_MARKUP_CHARS
+
+    weight = ("<script>var menu = 1;</script><style>p { color: red }</style><!-- x -->"
+              '<img src="data:image/png;base64,' + "A" * 5000 + '">') * (MAX_MARKUP_CHARS // 5000)
+    json_ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+               '"datePublished": "2019-02-08T10:00:00Z"}</script>')
+    article = _read(tmp_path, _page(HEADLINE, head=json_ld, after=weight))
+    assert [s.text for s in article.sentences] == BODY
+    assert article.metadata.dateline == "2019-02-08"
+
+
+def test_page_with_too_much_markup_is_refused_in_characters(tmp_path):
+    from models.errors import ArticleError
+    from models.reading.html import MAX_MARKUP_CHARS
+
+    filler = "<div><span>خبر</span></div>" * (MAX_MARKUP_CHARS // 20)
+    cause = (r"the web page is too large to read \([\d,]+ characters of markup without scripts and styles; "
+             r"the limit is 1,500,000 characters\)")
+    with pytest.raises(ArticleError, match=cause):
+        _read(tmp_path, _page(HEADLINE, after=filler))
