@@ -30,8 +30,12 @@ _WEIGHT_CLOSINGS = {"<s": re.compile(r"</script\s*>", re.IGNORECASE), "<!": re.c
 _DATA_URI = re.compile(r"(?<=[\"'(])data:[^\"')\s]{100,}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _PLAUSIBLE = 0.95  # below this share of well-formed words, a declared charset is second-guessed
-_PLAUSIBILITY_SAMPLE = 300_000  # characters of a page judged for its charset
+_PLAUSIBILITY_SAMPLE = 100_000  # characters of a page (scripts and styles out) judged for its charset
+# UTF-8 Arabic decoded as Latin-1/cp1252 and saved again: «Ø§Ù„» for «ال»
+_MOJIBAKE = re.compile("[\u00d8-\u00db][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc"
+                       "\u2013-\u203a\u20ac\u2122]")
 _MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
+_RETRY_WORDS = 50  # a fast extraction finding fewer words is redone with the fallback extractors
 _NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
 # Page furniture that trafilatura keeps as text: comment policies and opinion disclaimers.
 _FURNITURE = re.compile(
@@ -82,10 +86,12 @@ def _decode_html(data: bytes) -> str:
             return normalize_newlines(data.decode("utf-8"))
         except UnicodeDecodeError:
             pass
-    declared_score = plausibility(text[:_PLAUSIBILITY_SAMPLE])
+    if declared in ("utf-8", "utf8") and not _MOJIBAKE.search(text):
+        return text  # valid UTF-8 and no Arabic read twice as Latin-1: nothing to second-guess
+    declared_score = plausibility(_without_weight(text)[:_PLAUSIBILITY_SAMPLE])
     if declared_score < _PLAUSIBLE:
         detected = decode(data)
-        if plausibility(detected[:_PLAUSIBILITY_SAMPLE]) > declared_score:
+        if plausibility(_without_weight(detected)[:_PLAUSIBILITY_SAMPLE]) > declared_score:
             return detected
     return text
 
@@ -242,8 +248,13 @@ def read_html(data: bytes) -> Extracted:
     zwnj = _ZWNJ_STAND_IN not in html
     if zwnj:
         html = _ZWNJ.sub(_ZWNJ_STAND_IN, html)
-    body = _lines(trafilatura.extract(html, include_comments=False, **options))
-    lines = _with_lead(body, _lines(trafilatura.extract(html, include_comments=True, **options)))
+    # fast: without the readability/jusText fallbacks (most of the cost), unless that finds little
+    body = _lines(trafilatura.extract(html, include_comments=False, fast=True, **options))
+    if sum(len(line.split()) for line in body) < _RETRY_WORDS:
+        body = _lines(trafilatura.extract(html, include_comments=False, **options))
+    # comments extracted apart: the main text then keeps a lead the comment filter above can drop
+    document = trafilatura.bare_extraction(html, include_comments=True, with_metadata=True, **options)
+    lines = _with_lead(body, _lines(document.text if document else ""))
     if zwnj:
         html = html.replace(_ZWNJ_STAND_IN, "\u200c")
         lines = [line.replace(_ZWNJ_STAND_IN, "\u200c") for line in lines]
@@ -251,10 +262,9 @@ def read_html(data: bytes) -> Extracted:
     lines = [line for line in lines if not _is_furniture(line) and line not in captions]
     if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
         raise ContentError("no article text found in the web page")
-    metadata = trafilatura.extract_metadata(html)
-    title = " ".join((metadata.title or "").split()) if metadata else ""
+    title = " ".join((document.title or "").replace(_ZWNJ_STAND_IN, "\u200c").split()) if document else ""
     if title:
-        title = clean_title(title, site=(metadata.sitename or "") if metadata else "", body=lines)
+        title = clean_title(title, site=document.sitename or "", body=lines)
     if title and not _same(lines[0], title) and _variant_of(lines[0], title):
         title = lines[0]  # the page's own headline, worded a little differently from its <title>
     if title and not _same(lines[0], title):

@@ -116,3 +116,10 @@ def test_page_with_too_much_markup_is_refused_in_characters(tmp_path):
              r"the limit is 1,500,000 characters\)")
     with pytest.raises(ArticleError, match=cause):
         _read(tmp_path, _page(HEADLINE, after=filler))
+
+
+def test_page_declared_utf8_but_saved_twice_as_latin1_is_repaired(tmp_path):
+    page = _page(HEADLINE).decode("utf-8")
+    twice = page.encode("utf-8").decode("latin-1").encode("utf-8")  # «Ø§Ù„…» in the file
+    article = _read(tmp_path, twice)
+    assert [s.text for s in article.sentences] == BODY
