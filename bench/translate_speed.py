@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from results_file import RESULTS_DIR, write_section  # noqa: E402
+from timing import median_seconds  # noqa: E402
 
 NTREX = REPO.parent / "shared" / "data" / "mt" / "ntrex128.ar"
 RESULTS = RESULTS_DIR / "translation.md"
@@ -65,15 +66,6 @@ try:
 except (OSError, IndexError):
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
-
-
-def _median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _news_text(tmp: Path) -> Path:
@@ -177,7 +169,7 @@ def summary_latency(model_dir: Path, *, runs: int, threads: int, tmp: Path) -> t
         translate_article(fresh, translator, picks)
 
     once()  # warm-up: first-call allocations
-    latency = _median_time(once, runs)
+    latency = median_seconds(once, runs)
     child = subprocess.run([sys.executable, "-c", RSS_CHILD, str(REPO), str(model_dir), str(seed)],
                            check=True, capture_output=True, text=True)
     return latency, float(child.stdout.split()[-1])

@@ -20,10 +20,12 @@ import json
 
 def run(args: argparse.Namespace) -> int:
     """Find and print the entities; errors propagate to ``cli.run``."""
+    from models.language import check_arabic
     from models.ner import default_recognizer, group_mentions
     from models.reading import read_article
 
     article = read_article(args.file)
+    check_arabic(article)
     recognizer = default_recognizer()
     found = recognizer.find(article.text)
     group_mentions(article, recognizer.complete(article.text, found), recognizer.lexicon.names)

@@ -2,7 +2,9 @@
 
 Text output: the summary sentences, one per line (a blank line between files).
 JSON output: one object per file (a list when several files are given) with
-the article's sentences, the picked indices and the algorithm.
+the article's sentences, the picked indices, the algorithm and the language.
+A file that is not Arabic is read but not summarised: one line on stderr says
+so, and its JSON object has an empty summary.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from cli import length_of, say
 from models.article import Article
 from models.errors import ArticleError
+from models.language import not_arabic_reason
 from models.reading import read_article
 from models.summarize import check_algorithm, summarize
 
@@ -28,6 +31,7 @@ def _as_json(path: str, article: Article) -> dict:
         ],
         "summary": article.summary,
         "algorithm": article.algorithm,
+        "language": article.language,
     }
 
 
@@ -40,13 +44,19 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             article = read_article(path)
-            summarize(article, length, args.algorithm)
         except ArticleError as error:  # names the file
             say(str(error))
             failed = True
             continue
+        reason = not_arabic_reason(article)
+        if reason:
+            say(f"{path}: {reason}")  # read, but nothing to summarise
+        else:
+            summarize(article, length, args.algorithm)
         if args.format == "json":
             objects.append(_as_json(path, article))
+            continue
+        if reason:
             continue
         if printed:
             print()  # a blank line between files

@@ -17,12 +17,14 @@ from cli import length_of, say
 
 def run(args: argparse.Namespace) -> int:
     """Translate and print; errors propagate to ``cli.run``."""
+    from models.language import check_arabic
     from models.reading import read_article
     from models.translation import ModelStore, Translator, translate_article
 
     length = length_of(args)
     model_dir = ModelStore().resolve(args.model)
     article = read_article(args.file)
+    check_arabic(article)
     indices = list(range(len(article.sentences)))
     if args.summary_only or length is not None:
         from models.summarize import summarize

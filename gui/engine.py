@@ -50,10 +50,12 @@ def open_article(path: Path, *, length, algorithm: str) -> Article:
 
 
 def summarise(article: Article, *, length, algorithm: str) -> None:
-    """A new summary for an open article (UI thread: ~20 ms for 1,000 words)."""
+    """A new summary for an open article (UI thread: ~20 ms for 1,000 words); none unless it is Arabic."""
+    from models.language import not_arabic_reason
     from models.summarize import summarize
 
-    summarize(article, length, algorithm)
+    if not not_arabic_reason(article):
+        summarize(article, length, algorithm)
 
 
 def reannotate(article: Article) -> Article:

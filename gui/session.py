@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 SCOPES = ("summary", "article")
 SETTLE_MS = 150  # after a summary change, wait this long for more changes before the worker steps
-LANGUAGES = {"en": "English", "fa": "Persian", "ur": "Urdu", "und": "an unrecognised language"}
 
 
 @dataclass(eq=False)
@@ -65,11 +64,10 @@ class Document:
 
 def language_notice(article: Article) -> str:
     """What the window skips for an article that is not in Arabic ('' for Arabic)."""
-    if article.language == "ar":
-        return ""
-    name = LANGUAGES.get(article.language, article.language)
-    return (f"{article.name} looks like {name}, not Arabic: the summary is shown, but Arabic→English "
-            "translation and the Arabic entity recogniser are skipped.")
+    from models.language import not_arabic_reason
+
+    reason = not_arabic_reason(article)
+    return f"{article.name}: {reason}; they are skipped." if reason else ""
 
 
 class Session(QObject):

@@ -35,6 +35,7 @@ class Metadata:
     dateline: str = ""
     source: str = ""
     keywords: tuple[str, ...] = ()
+    byline: str = ""  # the author line at the top («حوار: آسيا العتروس»)
 
 
 @dataclass(slots=True)
@@ -97,7 +98,7 @@ class Article:
     model_id: str = ""
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    language: str = "ar"
+    language: str = "ar"  # ISO 639-1 code of the main language: "ar", "fa", "ur", "en", or "und"
 
     @property
     def name(self) -> str:

@@ -22,6 +22,10 @@ class ArticleError(KhulasaError):
         super().__init__(f"{self.path}: {cause}")
 
 
+class LanguageError(KhulasaError):
+    """The text is not Arabic, so summaries, entities and translation do not apply."""
+
+
 class ModelError(KhulasaError):
     """A translation model is missing, corrupt, or failed to install."""
 

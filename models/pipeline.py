@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.article import Article, Translation
+from models.language import not_arabic_reason
 from models.ner import annotate, project
 from models.reading import read_article
 from models.summarize import Length, summarize
@@ -18,15 +19,23 @@ from models.translation import Translator, translate_article
 
 
 def analyse(article: Article, *, length: Length | None = None, algorithm: str = "auto") -> Article:
-    """Summarise ``article`` and find its entities (no translation; no entities unless it is Arabic)."""
+    """Summarise ``article`` and find its entities (no translation).
+
+    A text that is not Arabic is left without summary and entities; front ends show
+    ``models.language.not_arabic_reason(article)`` as the reason.
+    """
+    if not_arabic_reason(article):
+        article.summary, article.mentions, article.entities = [], [], []
+        return article
     summarize(article, length, algorithm)
-    if article.language == "ar":
-        annotate(article)
+    annotate(article)
     return article
 
 
 def reannotate(article: Article) -> Article:
     """Entities again after the summary changed (which are in it, their order), English forms kept."""
+    if not_arabic_reason(article):
+        return article
     annotate(article)
     if article.translations:
         project(article)
@@ -46,7 +55,12 @@ def translate(
     on_sentence: Callable[[Translation], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Article:
-    """Translate the given sentences (all by default), then project entities onto the English."""
+    """Translate the given sentences (all by default), then project entities onto the English.
+
+    A text that is not Arabic is left untranslated (see :func:`analyse`).
+    """
+    if not_arabic_reason(article):
+        return article
     translate_article(article, translator, indices, on_sentence=on_sentence, cancel=cancel)
     project(article)
     return article

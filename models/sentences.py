@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 
 __all__ = ["MAX_WORDS", "paragraph_spans", "split_paragraphs", "split_sentences"]
 
@@ -36,6 +37,13 @@ _LATIN_ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "st", "vs", "no", "jr", "sr", "inc", "ltd", "co",
 })
 _YEAR_LETTERS = frozenset({"م", "ه", "هـ"})  # 1952 م. / 1400 هـ. end a sentence
+# Latin letters as Arabic spells them, for initials («جون إف. كينيدي»); letter names that are
+# also common words («في», «أو», «أن», «أم», «أي», «ال») are left out.
+_LATIN_LETTERS_IN_ARABIC = frozenset(
+    "إيه بي سي دي إي إف اف جي إتش اتش آي جيه جاي كيه كاي إل إم آر إس اس تي يو دبليو إكس اكس واي زد كيو"
+    .split())
+_NEXT_WORD_RE = re.compile(r"[ \t]*([^\W\d_]+)")
+_MARKS_RE = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\S+")
 
@@ -151,11 +159,16 @@ def _inside(brackets: tuple[list[int], list[int]], pos: int) -> bool:
 
 
 def _token_before(text: str, pos: int, start: int) -> tuple[str, int]:
-    """The letters/digits just before ``pos`` (and where they start)."""
+    """The letters/digits just before ``pos`` (and where they start), without their vowel marks.
+
+    Marks and tatweel are part of the word (the scan goes past them: «فُقِدَت» is one
+    word, not «ت») but are left out of the returned token.
+    """
     i = pos
-    while i > start and (text[i - 1].isalnum() or text[i - 1] == "\u0640"):
+    while i > start and (text[i - 1].isalnum() or text[i - 1] == "\u0640"
+                         or unicodedata.combining(text[i - 1])):
         i -= 1
-    return text[i:pos], i
+    return _MARKS_RE.sub("", text[i:pos]), i
 
 
 def _is_boundary(text: str, ps: int, pe: int, start: int, end: int) -> bool:
@@ -177,9 +190,26 @@ def _is_boundary(text: str, ps: int, pe: int, start: int, end: int) -> bool:
         return token in _YEAR_LETTERS and before.isdigit()  # 1952 م. ends; د. / أ.ف.ب do not
     if token.lower() in _LATIN_ABBREVIATIONS:
         return False
+    if token in _LATIN_LETTERS_IN_ARABIC and nxt.isspace() and _next_is_name(text, pe, end):
+        before, _ = _token_before(text, _strip(text, start, token_start)[1], start)
+        if before and not before.isdigit():
+            return False  # «جون إف. كينيدي»: a Latin initial spelt in Arabic, inside a name
     if nxt.isalpha() and prev.isascii() and nxt.isascii():
         return False  # aljazeera.net, e.g
     return True
+
+
+def _next_is_name(text: str, pos: int, end: int) -> bool:
+    """Whether the word after ``pos`` (same line) can go on a name: a word, neither a function
+    word nor one opening with the conjunction «و» (which opens most Arabic sentences), nor «ف»
+    before a function word («فمن»)."""
+    from models.arabic import is_stop_word
+
+    match = _NEXT_WORD_RE.match(text, pos, end)
+    if not match:
+        return False
+    word = match[1]
+    return not (is_stop_word(word) or word[0] == "و" or (word[0] == "ف" and is_stop_word(word[1:])))
 
 
 def _after_closers(text: str, pos: int, end: int) -> int:

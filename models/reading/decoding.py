@@ -176,3 +176,15 @@ def _checked(text: str) -> str:
 def normalize_newlines(text: str) -> str:
     """``\\r\\n`` and lone ``\\r`` (and Unicode line/paragraph separators) become ``\\n``."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+_KASHIDA = re.compile(r"([\u0620-\u064a\u066e-\u06d3][\u064b-\u065f\u0670]*)\u0640+"
+                      r"(?=[\u064b-\u065f\u0670]*[\u0620-\u064a\u066e-\u06d3])")
+
+
+def without_kashida(text: str) -> str:
+    """Justification kashida (tatweel, U+0640) between two Arabic letters removed: «التيـــك» → «التيك».
+
+    A tatweel that ends a word (the hijri «هـ») is kept.
+    """
+    return _KASHIDA.sub(r"\1", text) if "\u0640" in text else text

@@ -1,12 +1,9 @@
-"""Text out of .docx, .html and .md files.
+"""Text out of .docx and .md files (web pages: :mod:`models.reading.html`).
 
 Each reader takes the file's bytes and returns :class:`Extracted` text with
 ``\\n`` line endings (paragraphs separated by a blank line), or raises
 :class:`~models.reading.decoding.ContentError` with a plain cause.
 
-HTML uses trafilatura: it is maintained, scores at the top of public
-main-content extraction benchmarks, and drops menus, scripts, comments, ads and
-related-article lists far more reliably than a hand-tuned density heuristic.
 """
 
 from __future__ import annotations
@@ -14,26 +11,57 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 
-from models.reading.decoding import ContentError, decode, normalize_newlines, plausibility
+from models.reading.decoding import ContentError, decode
 
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """Text taken out of a file; ``headline`` says its first line is known to be the title."""
 
+
     text: str
     headline: bool = False
+    dateline: str = ""  # a date the file's metadata gives (a web page's publication date)
+    subtitles: int = 0  # display lines right after the title (a Word subtitle), not body text
 
 
-def _join(blocks: list[str]) -> str:
+def join_blocks(blocks: list[str]) -> str:
+    """Blocks with their whitespace collapsed, non-empty ones separated by a blank line."""
     return "\n\n".join(b for b in (" ".join(block.split()) for block in blocks) if b)
 
 
 # --- .docx -----------------------------------------------------------------
 
 _TITLE_STYLES = ("title", "heading 1", "heading1", "العنوان", "عنوان 1")
+_MAX_SUBTITLES = 2
+MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+"""Largest unpacked part (by the size the zip declares): text of ~20 million characters."""
+MAX_DOCX_UNPACKED_BYTES = 256 * 1024 * 1024
+"""Largest unpacked document, all parts (images included) together."""
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a package whose parts would unpack too large, before inflating any (the sizes are declared)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ContentError(f"not a valid Word (.docx) document ({_reason(error)})") from None
+    largest = max(infos, key=lambda info: info.file_size, default=None)
+    if largest is not None and largest.file_size > MAX_DOCX_PART_BYTES:
+        raise ContentError(f"the Word document is too large to read ({largest.filename} unpacks to "
+                           f"{_mb(largest.file_size)}; the limit is {_mb(MAX_DOCX_PART_BYTES)})")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise ContentError(f"the Word document is too large to read (it unpacks to {_mb(total)}; "
+                           f"the limit is {_mb(MAX_DOCX_UNPACKED_BYTES)})")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.1f} MB"
 
 
 def read_docx(data: bytes) -> Extracted:
@@ -43,6 +71,7 @@ def read_docx(data: bytes) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_unpacked_size(data)
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -51,92 +80,72 @@ def read_docx(data: bytes) -> Extracted:
         raise ContentError(f"the Word document is damaged ({_reason(error)})") from None
     blocks: list[str] = []
     headline = False
+    subtitles = 0
+    in_heading = True  # still among the display lines that open the document
+    body_size = _body_font_size(document)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            if not blocks and item.text.strip():
-                style = (item.style.name if item.style is not None else "").lower()
-                headline = style in _TITLE_STYLES
+            if item.text.strip():
+                display = _is_display(item, body_size)
+                if not any(b.strip() for b in blocks):
+                    style = (item.style.name if item.style is not None else "").lower()
+                    headline = style in _TITLE_STYLES or display
+                    in_heading = headline
+                elif in_heading and display and subtitles < _MAX_SUBTITLES:
+                    subtitles += 1
+                else:
+                    in_heading = False
             blocks.append(item.text)
         elif isinstance(item, Table):
+            in_heading = False
             blocks.extend(_table_cells(item))
-    return Extracted(_join(blocks), headline=headline)
+    return Extracted(join_blocks(blocks), headline=headline, subtitles=subtitles)
+
+
+def _runs_with_text(paragraph) -> list:
+    return [run for run in paragraph.runs if run.text.strip()]
+
+
+def _body_font_size(document) -> int | None:
+    """The most common explicit run font size (EMU) in the document, if runs set one."""
+    sizes = Counter(run.font.size for p in document.paragraphs for run in _runs_with_text(p)
+                    if run.font.size is not None)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _is_display(paragraph, body_size: int | None) -> bool:
+    """A heading-like paragraph set by direct formatting: every run bold and larger than the body text."""
+    runs = _runs_with_text(paragraph)
+    if not runs or body_size is None or not all(run.bold for run in runs):
+        return False
+    return all(run.font.size is not None and run.font.size > body_size for run in runs)
 
 
 def _table_cells(table) -> list[str]:
-    """Cell paragraphs row by row; merged cells (the same cell repeated) appear once."""
-    seen: set[int] = set()
+    """Cell paragraphs row by row, in the document's cell order (which is the reading
+    order, right to left in a right-to-left table); a merged cell appears once.
+
+    python-docx repeats a merged cell's ``<w:tc>`` element in every grid position it
+    covers. The elements themselves are kept while reading (lxml hands out the same
+    proxy for a node while one is alive; ids of dropped proxies are reused).
+    """
+    from docx.table import Table
+
+    seen: set = set()  # the elements, not their ids
     blocks = []
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
-            blocks.extend(p.text for p in cell.paragraphs)
+            seen.add(cell._tc)
+            for item in cell.iter_inner_content():
+                blocks.extend(_table_cells(item) if isinstance(item, Table) else [item.text])
     return blocks
 
 
 def _reason(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:120]
-
-
-# --- .html -----------------------------------------------------------------
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
-_PLAUSIBLE = 0.95  # below this share of well-formed words, a declared charset is second-guessed
-_MIN_PAGE_WORDS = 5  # less is a menu or a link, not an article
-_NOISE_LINES = frozenset({"إعلان", "اعلان", "advertisement", "ad", "إعلانات", "اعلانات"})
-
-
-def _decode_html(data: bytes) -> str:
-    """The page's text in its declared ``<meta charset>``, unless the declaration is plainly wrong.
-
-    Saved pages often keep a stale declaration: a page declared legacy but valid
-    UTF-8 is UTF-8 (legacy Arabic text is practically never valid UTF-8), and a
-    declaration that yields mojibake loses to the detected encoding.
-    """
-    match = _META_CHARSET.search(data[:4096])
-    if not match or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode(data)
-    declared = match[1].decode("ascii").lower().replace("_", "-")
-    try:
-        text = normalize_newlines(data.decode(declared))
-    except (LookupError, UnicodeDecodeError):
-        return decode(data)
-    if declared not in ("utf-8", "utf8") and not data.isascii():
-        try:
-            return normalize_newlines(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            pass
-    declared_score = plausibility(text)
-    if declared_score < _PLAUSIBLE:
-        detected = decode(data)
-        if plausibility(detected) > declared_score:
-            return detected
-    return text
-
-
-def read_html(data: bytes) -> Extracted:
-    """The main article text and title of a (saved) web page."""
-    import trafilatura
-
-    html = _decode_html(data)
-    if "<" not in html:
-        raise ContentError("not an HTML page")
-    body = trafilatura.extract(html, include_comments=False, include_tables=True, include_links=False,
-                               include_images=False)
-    lines = [line for line in (body or "").split("\n")
-             if line.strip() and line.strip().lower() not in _NOISE_LINES]
-    if sum(len(line.split()) for line in lines) < _MIN_PAGE_WORDS:
-        raise ContentError("no article text found in the web page")
-    metadata = trafilatura.extract_metadata(html)
-    title = " ".join((metadata.title or "").split()) if metadata else ""
-    if title and " ".join(lines[0].split()) != title:
-        if title in lines[0] or len(title.split()) > 25:
-            title = ""
-        else:
-            lines.insert(0, title)
-    return Extracted(_join(lines), headline=bool(title))
 
 
 # --- .md -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Article structure: headline, dateline, source credit and keyword list.
+"""Article structure: headline, dateline, source credit, byline and keyword list.
 
 News files open with a headline, often a date line and a source credit, and
 saved pages may end with a source line and a keyword list. These lines stay in
@@ -48,7 +48,7 @@ _MONTH_SET = frozenset(_MONTHS.split())
 _FILLER_SET = frozenset(_DATE_FILLER.split())
 
 _BLANK_AFTER = re.compile(rf"[{_SPACE}]*\n[{_SPACE}]*\n")
-_TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
+_TOKEN = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")  # words with their marks; not the Arabic comma
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -69,6 +69,15 @@ _AGENCY_OPENER = re.compile(
     rf"|(?:{_PLACE}\s*[-–—،,]\s*)?(?P<a2>{_AGENCIES})\s*[-–—])\s*")
 _AGENCY_CLOSER = re.compile(rf"\s*[(«]\s*(?P<a>{_AGENCIES})\s*[)»]\s*$")
 _KEYWORD_SPLIT = re.compile(r"\s*[،,;؛|•·#\n]\s*")
+# A byline: «حوار: آسيا العتروس», «بقلم: …», «كتب - …», "By …" (a name of at most four words).
+_BYLINE = re.compile(
+    r"^(?:حوار|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|تحقيق|متابعة|ترجمة|by|written by|interview by)"
+    r"\s*[:：\-–—]?\s*(?P<name>[^\d.!?؟:،,()]{2,50})$", re.IGNORECASE)
+# "Label: value" fields of a trailing credit line («Source: BNA | Published: 20/04/2024»).
+_FIELD = re.compile(r"^(?P<label>[^:：|]{1,40}?)\s*[:：]\s*(?P<value>\S.*)$")
+_SOURCE_LABEL = re.compile(r"^(?:source|(?:ال)?مصدر)$", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:(?:date|published|updated|posted)\b.*|(?:ال)?تاريخ.*|نشر(?:ت)?(?:\s+في)?)$",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +173,12 @@ class _Structure:
     title: _Line | None = None
     dateline: str = ""
     source: str = ""
+    byline: str = ""
     keywords: tuple[str, ...] = ()
     body: tuple[int, int] | None = None
 
 
-def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structure:
+def _detect(text: str, lines: list[_Line], *, headline: bool | None, subtitles: int = 0) -> _Structure:
     found = _Structure()
     first, last = 0, len(lines)
 
@@ -184,6 +194,9 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
                 last = i
                 break
 
+    # Trailing field lines naming the source or the date.
+    last = _trailing_fields(lines, last, found)
+
     # Trailing source credit.
     for i in range(last - 1, max(1, last - 3) - 1, -1):
         name = source_of(lines[i].text, at_top=False)
@@ -196,18 +209,56 @@ def _detect(text: str, lines: list[_Line], *, headline: bool | None) -> _Structu
     if last - first > 1 and (headline or (headline is None and _is_headline_line(text, lines[first]))):
         found.title = lines[first]
         first += 1
+        first += max(0, min(subtitles, last - first - 1))
     while first < last - 1 and first < 4:
         line = lines[first].text
         if not found.dateline and is_dateline(line):
             found.dateline = line
         elif not found.source and (name := source_of(line, at_top=True)):
             found.source = name
+        elif not found.byline and (byline := _BYLINE.match(line)) and len(byline["name"].split()) <= 4:
+            found.byline = line
         else:
             break
         first += 1
     if first < last:
         found.body = _strip_agency_credits(text, lines[first].start, lines[last - 1].end, found)
     return found
+
+
+def _fields(line: str) -> list[tuple[str, str]] | None:
+    """The ``label: value`` parts of a line split at ``|``, or None unless the first part is one."""
+    parts = [part.strip(_SPACE) for part in line.split("|")]
+    found = []
+    for part in parts:
+        match = _FIELD.match(part)
+        if match and len(match["label"].split()) <= 4:
+            found.append((match["label"].strip(), match["value"].strip()))
+        elif not found:
+            return None
+    return found
+
+
+def _trailing_fields(lines: list[_Line], last: int, found: _Structure) -> int:
+    """Move the body's end above trailing ``label: value`` lines when one names the source or date.
+
+    Word files end with lines such as «Source: Bahrain News Agency | Published:
+    20/04/2024» or «Date: 15/03/2024 | Ministry of Health»: they are metadata, not
+    sentences. Returns the new end (``last`` when there are none).
+    """
+    block: list[list[tuple[str, str]]] = []
+    i = last
+    while i - 1 > 1 and last - i < 4 and (fields := _fields(lines[i - 1].text)) is not None:
+        block.append(fields)
+        i -= 1
+    labelled = [(label, value) for fields in block for label, value in fields]
+    sources = [value for label, value in labelled if _SOURCE_LABEL.match(label)]
+    dates = [value for label, value in labelled if _DATE_LABEL.match(label)]
+    if not sources and not dates:
+        return last
+    found.source = found.source or (sources[0] if sources else "")
+    found.dateline = found.dateline or (dates[0] if dates else "")
+    return i
 
 
 def _strip_agency_credits(text: str, start: int, end: int, found: _Structure) -> tuple[int, int]:
@@ -243,15 +294,18 @@ def _hard_wrapped(text: str, line: _Line) -> bool:
     return width <= 150 and len(line.text) >= 0.75 * width
 
 
-def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None) -> Article:
+def article_from_text(text: str, path: str | Path | None = None, *, headline: bool | None = None,
+                      dateline: str = "", subtitles: int = 0) -> Article:
     """Build an :class:`Article` from decoded text (``\\n`` line endings).
 
     Recognises the headline, dateline, source credit and trailing keyword list,
     keeps them out of the body, and splits the body paragraphs into sentences
     whose spans index ``text``. ``headline=True`` says the first line is the
     title (a reader that knows it, e.g. from HTML); ``None`` detects it.
+    ``dateline`` is the date the file's metadata gives, used when no date line is found;
+    ``subtitles`` lines after the title are display lines (a Word subtitle), kept out of the body.
     """
-    found = _detect(text, _lines(text), headline=headline)
+    found = _detect(text, _lines(text), headline=headline, subtitles=subtitles)
     sentences: list[Sentence] = []
     paragraphs: list[tuple[int, int]] = []
     if found.body:
@@ -267,6 +321,7 @@ def article_from_text(text: str, path: str | Path | None = None, *, headline: bo
         paragraphs=tuple(paragraphs),
         title=title.text if title else "",
         title_span=(title.start, title.end) if title else None,
-        metadata=Metadata(dateline=found.dateline, source=found.source, keywords=found.keywords),
+        metadata=Metadata(dateline=found.dateline or dateline, source=found.source, keywords=found.keywords,
+                          byline=found.byline),
         path=Path(path) if path is not None else None,
     )

@@ -13,9 +13,10 @@ stop words.
 
 from __future__ import annotations
 
+from models.arabic import normalize, words
 from models.article import Article
 from models.summarize import auto, sumy_rank
-from models.summarize.length import Length, SummaryError, select
+from models.summarize.length import Length, SummaryError, distinct, select
 
 __all__ = ["ALGORITHMS", "Length", "SummaryError", "check_algorithm", "rank", "summarize"]
 
@@ -49,6 +50,9 @@ def summarize(article: Article, length: Length | None = None, algorithm: str = "
         length: how long the summary is (default: a quarter of the sentences, 3 to 7).
         algorithm: one of :data:`ALGORITHMS`.
 
+    A sentence that repeats one already picked (the same words, or nearly) is
+    passed over, so a summary never holds the same sentence twice.
+
     Returns:
         The picked sentence indices in article order; also set as ``article.summary``,
         with ``article.algorithm`` set to ``algorithm``.
@@ -58,6 +62,7 @@ def summarize(article: Article, length: Length | None = None, algorithm: str = "
     """
     length = length or Length()
     ranking = rank(article, algorithm, length)
+    ranking = distinct(ranking, lambda i: frozenset(words(normalize(article.sentences[i].text))))
     picked = select(ranking, [len(s.text.split()) for s in article.sentences], length)
     article.summary = picked
     article.algorithm = algorithm

@@ -33,6 +33,7 @@ from models.article import Article
 CONTENT = 0.3
 MMR_LAMBDA = 0.7
 SHORT = 5
+MMR_POOL = 300
 _DP_LIMIT = 400_000  # sentences x budget words above which the budget fit is greedy
 
 Vector = dict[str, float]
@@ -46,13 +47,17 @@ def _weigh(bag: Counter[str], idf: dict[str, float], default: float) -> Vector:
     return {t: (1 + math.log(c)) * idf.get(t, default) for t, c in bag.items()}
 
 
-def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+def _norm(v: Vector) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cosine(a: Vector, b: Vector, b_norm: float | None = None) -> float:
+    """Cosine of two vectors; ``b_norm`` given for a long ``b`` compared with many (the whole article)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(v * large.get(t, 0.0) for t, v in small.items())
     if not dot:
         return 0.0
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / (_norm(a) * (_norm(b) if b_norm is None else b_norm))
 
 
 def _scaled(values: list[float]) -> list[float]:
@@ -66,12 +71,17 @@ def _scores(article: Article) -> tuple[list[float], list[Vector]]:
     df = Counter(t for bag in bags for t in bag)
     idf = {t: math.log(1 + n / d) for t, d in df.items()}
     vectors = [_weigh(bag, idf, 0.0) for bag in bags]
-    document = _weigh(sum(bags, Counter()), idf, 0.0)
-    content = _scaled([_cosine(v, document) for v in vectors])
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)  # in place: sum(bags, Counter()) copies the growing total per sentence
+    document = _weigh(total, idf, 0.0)
+    document_norm = _norm(document)
+    content = _scaled([_cosine(v, document, document_norm) for v in vectors])
     headline_bag = _terms(article.title)
     if headline_bag:
         title = _weigh(headline_bag, idf, math.log(1 + n))
-        overlap = _scaled([_cosine(v, title) for v in vectors])
+        title_norm = _norm(title)
+        overlap = _scaled([_cosine(v, title, title_norm) for v in vectors])
         content = [(c + h) / 2 for c, h in zip(content, overlap, strict=True)]
     scores = [
         (1 - CONTENT + CONTENT * c) / math.sqrt(1 + i) * min(1.0, sum(bag.values()) / SHORT)
@@ -116,10 +126,16 @@ def _fit(scores: list[float], counts: list[int], budget: int) -> list[int]:
 
 
 def _mmr(scores: list[float], vectors: list[Vector], *, chosen: list[int]) -> list[int]:
-    """Greedy maximal marginal relevance order over the sentences not yet ``chosen``."""
+    """Greedy maximal marginal relevance order over the sentences not yet ``chosen``.
+
+    The greedy step compares every remaining sentence with each one placed, so
+    it runs over the :data:`MMR_POOL` best-scored sentences only (a summary never
+    reaches further); the others follow them by score. That keeps long texts linear.
+    """
     taken = set(chosen)
-    remaining = [i for i in range(len(scores)) if i not in taken]
-    redundancy = [max((_cosine(v, vectors[c]) for c in chosen), default=0.0) for v in vectors]
+    by_score = sorted((i for i in range(len(scores)) if i not in taken), key=lambda i: (-scores[i], i))
+    remaining, tail = by_score[:MMR_POOL], by_score[MMR_POOL:]
+    redundancy = {i: max((_cosine(vectors[i], vectors[c]) for c in chosen), default=0.0) for i in remaining}
     order: list[int] = []
     while remaining:
         best = max(remaining, key=lambda i: (MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy[i], -i))
@@ -127,4 +143,4 @@ def _mmr(scores: list[float], vectors: list[Vector], *, chosen: list[int]) -> li
         remaining.remove(best)
         for i in remaining:
             redundancy[i] = max(redundancy[i], _cosine(vectors[i], vectors[best]))
-    return order
+    return order + tail

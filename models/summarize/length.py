@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from models.errors import KhulasaError
 
@@ -53,11 +54,30 @@ class Length:
         return min(wanted, total)
 
 
-def select(ranking: Sequence[int], word_counts: Sequence[int], length: Length) -> list[int]:
+NEAR_DUPLICATE = 0.8
+"""Word-set overlap (Jaccard) from which two sentences count as the same sentence."""
+
+
+def distinct(ranking: Iterable[int], word_set: Callable[[int], frozenset[str]]) -> Iterator[int]:
+    """``ranking`` without the sentences that repeat (or nearly repeat) one ranked before them.
+
+    Lazy: a summary takes the first few, and each (``word_set(index)``, its words)
+    is compared only with those.
+    """
+    kept: list[frozenset[str]] = []
+    for index in ranking:
+        words = word_set(index)
+        if any(len(words & other) >= NEAR_DUPLICATE * len(words | other) for other in kept if words):
+            continue
+        kept.append(words)
+        yield index
+
+
+def select(ranking: Iterable[int], word_counts: Sequence[int], length: Length) -> list[int]:
     """The first sentences of ``ranking`` that fill ``length``, in article order."""
     count = length.count(len(word_counts))
     if count is not None:
-        return sorted(ranking[:count])
+        return sorted(islice(ranking, count))
     picked, words = [], 0
     for index in ranking:
         if words >= length.words:

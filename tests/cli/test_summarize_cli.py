@@ -29,7 +29,8 @@ def test_json_output_for_one_file(seed_paths, capsys):
     path = _seed(seed_paths, "001")
     assert run(["summarize", "--format", "json", "--words", "60", "--algorithm", "lexrank", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"file", "title", "sentences", "summary", "algorithm"}
+    assert set(data) == {"file", "title", "sentences", "summary", "algorithm", "language"}
+    assert data["language"] == "ar"
     assert data["file"] == str(path) and data["algorithm"] == "lexrank"
     assert data["title"].startswith("مصر تعتزم")
     text = path.read_text(encoding="utf-8")

@@ -270,9 +270,9 @@ def test_an_article_not_in_arabic_says_so_and_skips_translation(qtbot, model_win
     window = model_window
     (view,) = _open(qtbot, window, seed_paths[0])
     qtbot.waitUntil(lambda: not window.busy(), timeout=60000)
-    assert f"looks like {name}, not Arabic" in window.messages.text()
+    assert f"the text is {name}: summaries, entities and translation are for Arabic" in window.messages.text()
     assert window.messages.topic == "language"
-    assert view.article.summary and not view.article.translations and not view.article.entities
+    assert not view.article.summary and not view.article.translations and not view.article.entities
     assert view.translation_stack.currentWidget() is view.not_arabic
     assert "Translation: off" in window.status.text.text()
     window.translate_current()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import zlib
 from pathlib import Path
 
 import pytest
+from pdf_samples import glyph_pdf, positions
 
 from models.errors import ArticleError
 from models.reading import read_article
@@ -47,6 +47,59 @@ def test_docx_paragraphs_in_order(tmp_path):
     article = read_article(_docx(tmp_path / "a.docx", table=True))
     assert article.title == HEADLINE
     assert _sentences(article) == [BODY[0], "خلية أولى في الجدول.", "خلية ثانية في الجدول.", BODY[1]]
+
+
+def test_docx_table_reads_every_cell_once_merged_cells_too(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    document.add_paragraph(BODY[0])
+    grid = document.add_table(rows=5, cols=4)
+    for r in range(5):
+        for c in range(4):
+            grid.cell(r, c).text = f"خلية {r}-{c}"
+    grid.cell(0, 0).merge(grid.cell(0, 1)).text = "عنوان مدمج"  # across
+    grid.cell(2, 3).merge(grid.cell(4, 3)).text = "عمود مدمج"  # down
+    document.add_paragraph(BODY[1])
+    document.save(tmp_path / "t.docx")
+    text = read_article(tmp_path / "t.docx").text
+    expected = ["عنوان مدمج", *(f"خلية {r}-{c}" for r in range(5) for c in range(4)
+                               if (r, c) not in {(0, 0), (0, 1), (2, 3), (3, 3), (4, 3)}), "عمود مدمج"]
+    for cell in expected:
+        assert text.count(cell) == 1, cell
+    assert text.index("خلية 0-2") < text.index("خلية 1-0") < text.index("خلية 4-2")
+
+
+def test_docx_trailing_source_and_date_fields_are_metadata(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    for paragraph in BODY:
+        document.add_paragraph(paragraph)
+    document.add_paragraph("Source: Bahrain News Agency | Published: 20/04/2024")
+    document.save(tmp_path / "f.docx")
+    article = read_article(tmp_path / "f.docx")
+    assert article.metadata.source == "Bahrain News Agency"
+    assert article.metadata.dateline == "20/04/2024"
+    assert _sentences(article) == BODY
+
+
+def test_docx_bold_display_lines_are_title_and_subtitle_not_body(tmp_path):
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    subtitle = "إدارة مكافحة الجرائم الاقتصادية — وزارة الداخلية"
+    for text, size, bold in [(HEADLINE, 14, True), (subtitle, 13, True), (BODY[0], 12, False),
+                             ("ملاحظة مهمة", 12, True), (BODY[1], 12, False)]:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = bold, Pt(size)
+    document.save(tmp_path / "s.docx")
+    article = read_article(tmp_path / "s.docx")
+    assert article.title == HEADLINE
+    assert _sentences(article) == [BODY[0], "ملاحظة مهمة", BODY[1]]  # a bold body-size line stays
 
 
 def test_docx_heading_style_is_the_title_even_when_long(tmp_path):
@@ -180,79 +233,18 @@ def test_qt_pdf_reads_in_logical_order(tmp_path):
     assert _sentences(article) == [_lam_alef(s) for s in BODY]
 
 
-def _glyph_pdf(glyphs: list[tuple[str, float, float]]) -> bytes:
-    """A one-page PDF whose text layer is the given (character, x, y) glyphs, in that stream order.
-
-    Each character gets a one-byte code in a Helvetica font with a ToUnicode map,
-    so any Unicode (e.g. Arabic presentation forms) can be put in the text layer.
-    """
-    codes: dict[str, int] = {}
-    content = ["BT /F1 12 Tf"]
-    for char, x, y in glyphs:
-        code = codes.setdefault(char, len(codes) + 1)
-        content.append(f"1 0 0 1 {x:.1f} {y:.1f} Tm <{code:02X}> Tj")
-    content.append("ET")
-    stream = "\n".join(content).encode()
-    cmap = "\n".join([
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
-        "1 begincodespacerange <00> <FF> endcodespacerange",
-        f"{len(codes)} beginbfchar",
-        *(f"<{code:02X}> <{ord(char):04X}>" for char, code in codes.items()),
-        "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
-    ]).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /KhulasaTest /FirstChar 0 /LastChar 255 "
-        b"/Widths [" + b" 600" * 256 + b"] /ToUnicode 6 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(zlib.compress(cmap))
-        + zlib.compress(cmap) + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 # «مدينة درنة 2017» in presentation forms, drawn right to left: ﻣ ﺪ ﻳ ﻨ ﺔ, space, ﺩ ﺭ ﻧ ﺔ, space, 2017
 SHAPED = ["\ufee3", "\ufeaa", "\ufef3", "\ufee8", "\ufe94", " ", "\ufea9", "\ufead", "\ufee7", "\ufe94", " ",
           "2", "0", "1", "7", "."]
 
 
-def _positions(chars: list[str], y: float) -> list[tuple[str, float, float]]:
-    """Logical characters placed right to left, except the digits, which read left to right."""
-    digits = [i for i, ch in enumerate(chars) if ch.isdigit()]
-    placed, x = [], 500.0
-    for i, ch in enumerate(chars):
-        if i in digits:
-            continue
-        if i == digits[-1] + 1:  # after the number: jump left past it, digits drawn left to right
-            start = x - 7.2 * len(digits)
-            placed.extend((chars[d], start + 7.2 * k, y) for k, d in enumerate(digits))
-            x = start
-        x -= 7.2
-        placed.append((ch, x, y))
-    return placed
-
-
 @pytest.mark.parametrize("stream_order", ["logical", "visual"])
 def test_pdf_presentation_forms_and_order(tmp_path, stream_order):
-    glyphs = _positions(SHAPED, 700)
+    glyphs = positions(SHAPED, 700)
     if stream_order == "visual":
         glyphs = sorted(glyphs, key=lambda g: g[1])
     path = tmp_path / "shaped.pdf"
-    path.write_bytes(_glyph_pdf(glyphs))
+    path.write_bytes(glyph_pdf(glyphs))
     article = read_article(path)
     assert article.text == "مدينة درنة 2017."
 
@@ -269,13 +261,13 @@ def test_logical_order_keeps_numbers_and_mirrors_brackets():
 
 def test_pdf_without_text_layer(tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_glyph_pdf([]))
+    path.write_bytes(glyph_pdf([]))
     with pytest.raises(ArticleError, match="scan.pdf: the PDF has no text layer"):
         read_article(path)
 
 
 def test_corrupted_pdf(tmp_path):
-    good = _glyph_pdf(_positions(SHAPED, 700))
+    good = glyph_pdf(positions(SHAPED, 700))
     for name, data in {"cut.pdf": good[:200], "noise.pdf": b"%PDF-1.4\n" + bytes(range(256)) * 8,
                        "fake.pdf": "ليس ملف PDF".encode()}.items():
         path = tmp_path / name
@@ -324,3 +316,40 @@ def test_qt_pdf_of_seed_matches_the_text_file(tmp_path, seed_paths):
     assert (article.title, article.metadata) == (text_article.title, text_article.metadata)
     assert [" ".join(s.split()) for s in _sentences(article)] == \
         [" ".join(_lam_alef(s.text).split()) for s in text_article.sentences]
+
+
+def test_docx_with_a_huge_part_is_refused_before_inflating(tmp_path):
+    import zipfile
+
+    from models.reading.formats import MAX_DOCX_PART_BYTES
+
+    good = _docx(tmp_path / "g.docx")
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            bomb.writestr(info, source.read(info))
+        with bomb.open("word/media/huge.bin", "w", force_zip64=True) as part:  # zeros deflate ~1000:1
+            chunk = bytes(1024 * 1024)
+            for _ in range(MAX_DOCX_PART_BYTES // len(chunk) + 1):
+                part.write(chunk)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    cause = r"too large to read \(word/media/huge.bin unpacks to 65.0 MB; the limit is 64.0 MB\)"
+    with pytest.raises(ArticleError, match=r"bomb.docx: the Word document is " + cause):
+        read_article(path)
+
+
+def test_oversized_web_page_is_refused_by_its_bytes(tmp_path):
+    from models.reading.reader import MAX_PAGE_BYTES
+
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<html><body><p>" + "نص ".encode() * (MAX_PAGE_BYTES // 5 + 1) + b"</p></body></html>")
+    with pytest.raises(ArticleError, match=r"file is too large \(8.0 MB; the limit is 8.0 MB\)"):
+        read_article(path)
+
+
+def test_qt_pdf_keeps_every_standalone_la(tmp_path):
+    # Qt leaves the lam-alef ligature unmapped; a standalone «لا» sits between spaces
+    body = "فيما لا يتعارض مع أحكام القانون، لا يجوز الطعن في القرار إلا أمام المحكمة."
+    article = read_article(_qt_pdf(tmp_path / "la.pdf", f'<div dir="rtl"><p>{body}</p></div>'))
+    assert article.text.count(" لا ") == 2
+    assert "فيما لا يتعارض" in article.text and "، لا يجوز" in article.text

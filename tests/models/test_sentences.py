@@ -106,3 +106,18 @@ def test_easc_articles_segment_without_fragments(shared_data):
             assert len(piece.split()) >= 2 or not piece.endswith("،")
     oud = rows[0]["article"]
     assert "العود هي آلة موسيقية شرقية وترية تاريخها موغل بالقدم يرجعه البعض إلى نوح." in sentences(oud)
+
+
+def test_latin_initial_spelt_in_arabic_does_not_end_a_sentence():
+    assert sentences("أقيم الحفل في مركز جون إف. كينيدي للفنون. ثم عاد الوفد.") == [
+        "أقيم الحفل في مركز جون إف. كينيدي للفنون.", "ثم عاد الوفد."]
+    assert sentences("التقى جورج دبليو. بوش بالوفد.") == ["التقى جورج دبليو. بوش بالوفد."]
+    # a letter name that ends a sentence still does, before a word that opens one
+    assert sentences("يحمل الشعار حرف إكس. وفي السياق نفسه قال المتحدث.") == [
+        "يحمل الشعار حرف إكس.", "وفي السياق نفسه قال المتحدث."]
+
+
+def test_full_stop_after_vowel_marks_ends_the_sentence():
+    assert sentences("قالت الصحيفة إن المفاتيح قد فُقِدَت. ومن المعروف أن اللصوص يستهدفون الأحياء.") == [
+        "قالت الصحيفة إن المفاتيح قد فُقِدَت.", "ومن المعروف أن اللصوص يستهدفون الأحياء."]
+    assert sentences("وصل د. أحمد إلى المؤتمر.") == ["وصل د. أحمد إلى المؤتمر."]

@@ -152,3 +152,19 @@ def test_ten_thousand_words_without_punctuation(algorithm):
     assert len(article.sentences) > 100
     picked = summarize(article, Length(words=200), algorithm)
     assert 200 <= article.word_count(picked) <= 200 + 60
+
+
+def test_summary_never_holds_the_same_sentence_twice():
+    lead = "أعلنت وزارة الصحة اليوم تسجيل ثلاثين حالة إصابة جديدة بالفيروس في العاصمة والمدن المجاورة."
+    others = [
+        "وقال المتحدث باسم الوزارة إن الفرق الطبية تتابع المخالطين في الأحياء الشمالية.",
+        "ودعت السلطات السكان إلى الالتزام بإجراءات الوقاية وارتداء الكمامات في الأماكن العامة.",
+        "وأشار التقرير إلى أن معظم الحالات الجديدة تعاني من أعراض خفيفة ولا تحتاج إلى المستشفى.",
+    ]
+    # the lead repeats, once verbatim and once with a word changed, as saved pages often do
+    text = "\n\n".join([lead, others[0], lead, others[1], lead.replace("اليوم", "الثلاثاء"), others[2]])
+    article = article_from_text(text)
+    for algorithm in ("auto", "lead", "lexrank"):
+        picked = summarize(article, Length(sentences=4), algorithm)
+        texts = [article.sentences[i].text for i in picked]
+        assert sum("تسجيل ثلاثين حالة" in t for t in texts) == 1, (algorithm, texts)
