@@ -46,7 +46,7 @@ def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float
     t0 = time.time()
     corpora = load_corpora(shared)
     if dev:
-        train, _ = split(corpora, seed=seed)
+        train, _ = split(corpora)
     else:
         train = [s for name in sorted(corpora) for s in corpora[name]]
     print(f"training sentences {len(train)}, tokens {sum(len(s.tokens) for s in train)}", flush=True)
