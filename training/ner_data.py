@@ -13,13 +13,13 @@ from pathlib import Path
 
 from models.ner.features import fold, stem_of
 from models.ner.recognizer import decode_bio
+from training.name_lists import cldr_names
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 CORPORA = {"anercorp": "ner/anercorp-camel-train.txt", "newsfane": "ner/newsfane-coarse.conll"}
 GAZETTEERS = {"LOC": "AlignedLocGazetteer.txt", "ORG": "AlignedOrgGazetteer.txt",
               "PER": "AlignedPersGazetteer.txt"}
-CONTEMPORARY = Path(__file__).resolve().parent / "data" / "ner-gazetteer-contemporary.tsv"
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 SEED = 13
 # Development data: each corpus from the first story that starts at or after 85 % of its
@@ -150,29 +150,12 @@ def _anergazet(shared: Path) -> list[tuple[str, str]]:
             for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines()]
 
 
-def _contemporary() -> list[tuple[str, str]]:
-    """``(type, name)`` rows of :data:`CONTEMPORARY` (``TYPE<TAB>name``; ``#`` starts a comment line)."""
-    rows = []
-    for number, line in enumerate(CONTEMPORARY.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            kind, tab, name = line.partition("\t")
-            if not tab or kind not in TYPES.values():
-                raise ValueError(f"{CONTEMPORARY}:{number}: expected TYPE<TAB>name, got {line!r}")
-            rows.append((kind, name))
-    return rows
-
-
 def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """ANERgazet plus :data:`CONTEMPORARY`, as (single stems → types, folded multi-word names → type).
-
-    A contemporary person's last word (the family name) also counts as a single PER word.
-    """
-    contemporary = _contemporary()
-    entries = _anergazet(shared) + contemporary
-    entries += [("PER", name.split()[-1]) for kind, name in contemporary if kind == "PER"]
+    """ANERgazet plus the CLDR names (:func:`training.name_lists.cldr_names`), as
+    (single stems → types, folded multi-word names → type)."""
     words: dict[str, set[str]] = defaultdict(set)
     phrases: dict[str, str] = {}
-    for kind, line in entries:
+    for kind, line in _anergazet(shared) + cldr_names():
         parts = [stem_of(w) for w in line.split() if not w.startswith("=")]
         if len(parts) == 1 and len(parts[0]) > 1:
             words[parts[0]].add(kind)
@@ -181,15 +164,10 @@ def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[s
     return {k: tuple(sorted(v)) for k, v in words.items()}, phrases
 
 
-def curated() -> dict[str, str]:
-    """The contemporary list as normalised names → type."""
-    return {fold(name): kind for kind, name in _contemporary()}
-
-
 def name_words(sents: list[Sentence], shared: Path = SHARED) -> set[str]:
     """Normalised words seen inside names of ``sents`` and the gazetteers (for clitic trimming)."""
     out = {fold(t) for s in sents for (a, b, _) in decode_bio(s.tags) for t in s.tokens[a:b]}
-    out.update(fold(w) for _, line in _anergazet(shared) + _contemporary() for w in line.split())
+    out.update(fold(w) for _, line in _anergazet(shared) + cldr_names() for w in line.split())
     return {w for w in out if len(w) > 2}
 
 
