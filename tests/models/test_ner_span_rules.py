@@ -33,7 +33,7 @@ def test_name_after_an_organisation_head_is_the_organisation():
 def test_name_after_a_place_noun_is_a_place_everywhere():
     text = "قصفت مدينة سيدي حسين ثم سيدي حسين مرة أخرى"
     first, second = text.index("سيدي"), text.rindex("سيدي")
-    mentions = [Mention(first, first + 9, "PER", "سيدي حسين"), Mention(second, second + 9, "PER", "سيدي حسين")]
+    mentions = [Mention(at, at + 9, "PER", "سيدي حسين") for at in (first, second)]
     out = SpanRules(text, tokenize(text), LEXICON).apply(mentions)
     assert [m.type for m in out] == ["LOC", "LOC"]
 
