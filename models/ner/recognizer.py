@@ -87,9 +87,10 @@ class Recognizer:
     def complete(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` completed for display within one article, in text order.
 
-        First the display span rules of :mod:`models.ner.span_rules` (particles,
+        The display span rules of :mod:`models.ner.span_rules` (particles,
         trigger words and «الله» alone dropped, organisation heads, quotations,
-        ranks, cut compound names). Then a one-word PER/LOC/ORG name, or the last word of a person's name
+        ranks, cut compound names) run before and after name propagation: a
+        one-word PER/LOC/ORG name, or the last word of a person's name
         (``حفتر`` after ``خليفة حفتر``), also marks its other standalone
         occurrences (``بحفتر``) when ``text`` uses that stem for one type
         only and the stem is neither a stop word nor a word seen mostly
@@ -98,7 +99,8 @@ class Recognizer:
         ``find`` alone is what the benchmarks score.
         """
         spans = tokenize(text)
-        mentions = SpanRules(text, spans, self.lexicon).apply(mentions)
+        rules = SpanRules(text, spans, self.lexicon)
+        mentions = rules.apply(mentions)
         stems = [stem_of(text[s:e]) for s, e in spans]
         kinds: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
@@ -115,7 +117,7 @@ class Recognizer:
                 taken[i] = taken[i] or spans[i][1] > m.start
         added = [Mention(s, e, names[stems[i]], text[s:e]) for i, (s, e) in enumerate(spans)
                  if stems[i] in names and not (taken[i] or taken[i - 1] or taken[i + 1])]
-        return sorted(mentions + added, key=lambda m: m.start)
+        return rules.apply(mentions + added) if added else mentions
 
 
 @lru_cache(maxsize=1)
