@@ -1,6 +1,6 @@
 """Mentions of an article grouped into entities (``annotate``).
 
-«حفتر», «خليفة حفتر», «اللواء المتقاعد خليفة حفتر» and «بحفتر» become one
+«زغلول», «سعد زغلول», «الزعيم سعد زغلول» and «بزغلول» become one
 person: leading titles and attached clitics are left out of the matching key,
 and a shorter name joins the longest compatible name of the same type (its
 words appear in that name, in order).

@@ -91,8 +91,8 @@ class Recognizer:
         trigger words and «الله» alone dropped, organisation heads, quotations,
         ranks, cut compound names) run before and after name propagation: a
         one-word PER/LOC/ORG name, or the last word of a person's name
-        (``حفتر`` after ``خليفة حفتر``), also marks its other standalone
-        occurrences (``بحفتر``) when ``text`` uses that stem for one type
+        (``زغلول`` after ``سعد زغلول``), also marks its other standalone
+        occurrences (``بزغلول``) when ``text`` uses that stem for one type
         only and the stem is neither a stop word nor a word seen mostly
         outside names in training (``Lexicon.common``).
 

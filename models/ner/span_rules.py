@@ -224,16 +224,20 @@ class SpanRules:
         """A name in a short line before a dash (``نور نيوز –``) is the whole line up to the dash."""
         first, last = self._bounds(m)
         left, right = first, last
-        while left > 0 and "\n" not in self.text[self.spans[left - 1][1]:self.spans[left][0]]:
+        while not self._line_starts(left) and last - left < 3:
             left -= 1
-        while (right + 1 < len(self.spans) and self._token(right + 1) not in _DASHES
-               and "\n" not in self.text[self.spans[right][1]:self.spans[right + 1][0]]):
+        while (right + 1 < len(self.spans) and right - left < 3 and self._token(right + 1) not in _DASHES
+               and not self._line_starts(right + 1)):
             right += 1
         if (right + 1 >= len(self.spans) or self._token(right + 1) not in _DASHES or right - left > 2
-                or (left, right) == (first, last)
+                or not self._line_starts(left) or (left, right) == (first, last)
                 or not all(_ARABIC_WORD.match(self._token(i)) for i in range(left, right + 1))):
             return m
         return self._make(left, right, m.type)
+
+    def _line_starts(self, i: int) -> bool:
+        """Whether token ``i`` is the first of its line."""
+        return i == 0 or "\n" in self.text[self.spans[i - 1][1]:self.spans[i][0]]
 
     def _extend_person(self, m: Mention) -> Mention:
         if m.type != "PER":
