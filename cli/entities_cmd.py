@@ -5,8 +5,8 @@
 character offsets into the file's decoded text (BOM removed, ``\\n`` line
 endings). ``entities`` are the recogniser's spans (whole tokens, the
 ANERcorp/NewsFANE convention); ``groups`` are the grouped display mentions
-of ``models.ner.annotate``, which add curated contemporary names and
-standalone repeats of names found elsewhere in the article
+of ``models.ner.annotate``, which apply the display span rules
+(``models.ner.span_rules``) and add standalone repeats of names found elsewhere in the article
 (``Recognizer.complete``) and leave out a separable proclitic (``بحفتر`` → ``حفتر``).
 ``--format text`` prints one entity per line: type, mention count, canonical form.
 Exit codes: 0 done; 2 unreadable file or recogniser data; 130 interrupted.

@@ -18,7 +18,7 @@ from models.ner.features import stem_of
 
 WINDOW = 2
 CONTEXTS = 2000
-MAX_WORDS = 20000
+MAX_WORDS = 40000
 MIN_COUNT = 3
 DIMS = 100
 
@@ -46,9 +46,10 @@ def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 2
     return labels
 
 
-def clusters(sequences: Iterable[list[str]], *, seed: int, fine: int = 256, coarse: int = 48
-             ) -> dict[str, tuple[str, str]]:
-    """Fine and coarse cluster ids for the frequent stems of ``sequences`` (token lists)."""
+def clusters(sequences: Iterable[list[str]], *, seed: int, sizes: tuple[int, ...] = (1024, 256, 48)
+             ) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Cluster ids at each granularity of ``sizes`` (finest first) for the frequent stems of
+    ``sequences``, and their frequency bands (:func:`band`)."""
     seqs = [[stem_of(t) for t in seq] for seq in sequences]
     counts = Counter(w for seq in seqs for w in seq)
     vocab = [w for w, c in counts.most_common(MAX_WORDS) if c >= MIN_COUNT]
@@ -68,7 +69,7 @@ def clusters(sequences: Iterable[list[str]], *, seed: int, fine: int = 256, coar
                     cols.append(ctx[j])
     n_ctx = min(CONTEXTS, len(vocab))
     flat = np.asarray(rows, dtype=np.int64) * n_ctx + np.asarray(cols, dtype=np.int64)
-    m = np.bincount(flat, minlength=len(vocab) * n_ctx).reshape(len(vocab), n_ctx).astype(np.float64)
+    m = np.bincount(flat, minlength=len(vocab) * n_ctx).reshape(len(vocab), n_ctx).astype(np.float32)
     word_sum = m.sum(axis=1, keepdims=True)
     ctx_p = m.sum(axis=0) ** 0.75
     ctx_p /= ctx_p.sum()
@@ -82,6 +83,11 @@ def clusters(sequences: Iterable[list[str]], *, seed: int, fine: int = 256, coar
     u, s, _ = np.linalg.svd(q.T @ ppmi, full_matrices=False)
     vectors = (q @ u)[:, :DIMS] * np.sqrt(s[:DIMS])
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
-    fine_ids = _kmeans(vectors, fine, rng)
-    coarse_ids = _kmeans(vectors, coarse, rng)
-    return {w: (str(fine_ids[i]), str(coarse_ids[i])) for i, w in enumerate(vocab)}
+    ids = [_kmeans(vectors, k, rng) for k in sizes]
+    return ({w: tuple(str(level[i]) for level in ids) for i, w in enumerate(vocab)},
+            {w: band(counts[w]) for w in vocab})
+
+
+def band(count: int) -> str:
+    """A stem's frequency band in the unlabelled text: ``1`` (< 10), ``2`` (< 100), ``3`` (< 1000), ``4``."""
+    return str(min(4, len(str(count))))

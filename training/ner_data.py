@@ -1,31 +1,31 @@
 """Training data for the entity recogniser: corpora, the development split, harvested word lists.
 
 Both corpora are CoNLL-style (``token tag`` per line, blank line between
-sentences). NewsFANE re-annotates much of ANERcorp's newswire, so the split
-removes from training every sentence whose folded text equals a development
-sentence of either corpus.
+sentences); neither marks documents. The development split is the contiguous
+tail of each corpus (:func:`split`).
 """
 
 from __future__ import annotations
 
-import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.ner.features import fold, stem_of
 from models.ner.recognizer import decode_bio
+from training.name_lists import cldr_names
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 CORPORA = {"anercorp": "ner/anercorp-camel-train.txt", "newsfane": "ner/newsfane-coarse.conll"}
 GAZETTEERS = {"LOC": "AlignedLocGazetteer.txt", "ORG": "AlignedOrgGazetteer.txt",
               "PER": "AlignedPersGazetteer.txt"}
-CONTEMPORARY = Path(__file__).resolve().parent / "data" / "ner-gazetteer-contemporary.tsv"
 TYPES = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
-BLOCK = 30
-DEV_EVERY = 10
 SEED = 13
+# Development data: each corpus from the first story that starts at or after 85 % of its
+# sentences (ANERcorp 3380 «أصدرت شركة مايكروسوفت …», NewsFANE 3307 «محمد بنيس شاعر مغربي …»).
+DEV_START = {"anercorp": 3380, "newsfane": 3307}
+NEIGHBOURS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,20 +64,37 @@ def load_corpora(shared: Path = SHARED) -> dict[str, list[Sentence]]:
     return {name: read_conll(shared / rel, name) for name, rel in CORPORA.items()}
 
 
-def split(corpora: dict[str, list[Sentence]], *, seed: int = SEED) -> tuple[list[Sentence], list[Sentence]]:
-    """(train, dev): every DEV_EVERY-th block of BLOCK sentences per corpus, offset by ``seed``.
+def split(corpora: dict[str, list[Sentence]]) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, dev): the tail of each corpus from :data:`DEV_START` on is development data.
 
-    Training sentences whose folded text equals any development sentence are dropped.
+    NewsFANE re-annotates much of ANERcorp's newswire in another order and
+    tokenisation, so a training sentence is dropped when it overlaps the
+    development text (:func:`_overlaps`), and so are its :data:`NEIGHBOURS`
+    on each side (the rest of that story).
     """
-    rng = random.Random(seed)
-    train, dev = [], []
-    for name in sorted(corpora):
-        sents = corpora[name]
-        offset = rng.randrange(DEV_EVERY)
-        for i, sent in enumerate(sents):
-            (dev if (i // BLOCK) % DEV_EVERY == offset else train).append(sent)
+    dev = [s for name in sorted(corpora) for s in corpora[name][DEV_START[name]:]]
     dev_keys = {s.key for s in dev}
-    return [s for s in train if s.key not in dev_keys], dev
+    dev_grams = {g for s in dev for g in _grams(s)}
+    train = []
+    for name in sorted(corpora):
+        sents = corpora[name][:DEV_START[name]]
+        hit = [_overlaps(s, dev_keys, dev_grams) for s in sents]
+        near = [any(hit[max(0, i - NEIGHBOURS):i + NEIGHBOURS + 1]) for i in range(len(sents))]
+        train += [s for s, drop in zip(sents, near, strict=True) if not drop]
+    return train, dev
+
+
+def _grams(sent: Sentence, n: int = 5) -> set[tuple[str, ...]]:
+    words = [fold(t) for t in sent.tokens]
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _overlaps(sent: Sentence, keys: set[str], grams: set[tuple[str, ...]]) -> bool:
+    """Same folded text as a development sentence, or ≥ 30 % of its word 5-grams in the development text."""
+    if sent.key in keys:
+        return True
+    own = _grams(sent)
+    return bool(own) and len(own & grams) >= 0.3 * len(own)
 
 
 def write_conll(sents: list[Sentence], path: Path) -> None:
@@ -133,29 +150,12 @@ def _anergazet(shared: Path) -> list[tuple[str, str]]:
             for line in (shared / "ner" / "gazetteers" / name).read_text(encoding="utf-8").splitlines()]
 
 
-def _contemporary() -> list[tuple[str, str]]:
-    """``(type, name)`` rows of :data:`CONTEMPORARY` (``TYPE<TAB>name``; ``#`` starts a comment line)."""
-    rows = []
-    for number, line in enumerate(CONTEMPORARY.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            kind, tab, name = line.partition("\t")
-            if not tab or kind not in TYPES.values():
-                raise ValueError(f"{CONTEMPORARY}:{number}: expected TYPE<TAB>name, got {line!r}")
-            rows.append((kind, name))
-    return rows
-
-
 def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """ANERgazet plus :data:`CONTEMPORARY`, as (single stems → types, folded multi-word names → type).
-
-    A contemporary person's last word (the family name) also counts as a single PER word.
-    """
-    contemporary = _contemporary()
-    entries = _anergazet(shared) + contemporary
-    entries += [("PER", name.split()[-1]) for kind, name in contemporary if kind == "PER"]
+    """ANERgazet plus the CLDR names (:func:`training.name_lists.cldr_names`), as
+    (single stems → types, folded multi-word names → type)."""
     words: dict[str, set[str]] = defaultdict(set)
     phrases: dict[str, str] = {}
-    for kind, line in entries:
+    for kind, line in _anergazet(shared) + cldr_names():
         parts = [stem_of(w) for w in line.split() if not w.startswith("=")]
         if len(parts) == 1 and len(parts[0]) > 1:
             words[parts[0]].add(kind)
@@ -164,15 +164,10 @@ def gazetteer(shared: Path = SHARED) -> tuple[dict[str, tuple[str, ...]], dict[s
     return {k: tuple(sorted(v)) for k, v in words.items()}, phrases
 
 
-def curated() -> dict[str, str]:
-    """The contemporary list as normalised names → type."""
-    return {fold(name): kind for kind, name in _contemporary()}
-
-
 def name_words(sents: list[Sentence], shared: Path = SHARED) -> set[str]:
     """Normalised words seen inside names of ``sents`` and the gazetteers (for clitic trimming)."""
     out = {fold(t) for s in sents for (a, b, _) in decode_bio(s.tags) for t in s.tokens[a:b]}
-    out.update(fold(w) for _, line in _anergazet(shared) + _contemporary() for w in line.split())
+    out.update(fold(w) for _, line in _anergazet(shared) + cldr_names() for w in line.split())
     return {w for w in out if len(w) > 2}
 
 

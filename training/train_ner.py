@@ -25,11 +25,11 @@ from models.ner.lexicon import Lexicon
 from models.ner.recognizer import LEXICON_FILE, MODEL_FILE
 from models.paths import bundled_data_dir
 from training.clusters import article_texts, clusters
+from training.name_lists import person_words
 from training.ner_data import (
     SEED,
     SHARED,
     common_words,
-    curated,
     folds,
     gazetteer,
     harvest,
@@ -39,6 +39,7 @@ from training.ner_data import (
 )
 
 STYLE = {"anercorp": "h", "newsfane": "n"}
+UNLABELLED = "ant-all.jsonl"  # ANT corpus, all 10,134 articles (unlabelled)
 
 
 def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float, iterations: int,
@@ -46,18 +47,18 @@ def build(shared: Path, out: Path, *, dev: bool, seed: int, c1: float, c2: float
     t0 = time.time()
     corpora = load_corpora(shared)
     if dev:
-        train, _ = split(corpora, seed=seed)
+        train, _ = split(corpora)
     else:
         train = [s for name in sorted(corpora) for s in corpora[name]]
     print(f"training sentences {len(train)}, tokens {sum(len(s.tokens) for s in train)}", flush=True)
     gaz_words, gaz_phrases = gazetteer(shared)
     unlabelled = [[shared_text[s:e] for s, e in tokenize(shared_text)]
-                  for shared_text in article_texts(shared / "articles" / "ant-sample.jsonl")]
-    word_clusters = clusters(unlabelled + [list(s.tokens) for s in train], seed=seed)
+                  for shared_text in article_texts(shared / "articles" / UNLABELLED)]
+    word_clusters, frequency = clusters(unlabelled + [list(s.tokens) for s in train], seed=seed)
     print(f"clusters for {len(word_clusters)} words ({time.time() - t0:.0f}s)", flush=True)
-    base = Lexicon(gazetteer=gaz_words, phrases=gaz_phrases, clusters=word_clusters,
+    base = Lexicon(gazetteer=gaz_words, phrases=gaz_phrases, clusters=word_clusters, frequency=frequency,
                    names=frozenset(name_words(train, shared)), common=frozenset(common_words(train)),
-                   curated=curated())
+                   person=person_words(shared))
 
     trainer = pycrfsuite.Trainer(verbose=False)
     fold_of = folds(train, jackknife)

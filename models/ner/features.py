@@ -134,11 +134,16 @@ class FeatureExtractor:
             trigger = lex.triggers.get(key)
             if trigger:
                 shared.append("t=" + trigger)
+        frequency = lex.frequency.get(stem, "0")
+        own.append("f=" + frequency)
+        person = lex.person.get(stem)
+        if person:
+            shared.append("pn=" + person)
+            shared.append(f"pn={person}|f={frequency}")
         cluster = lex.clusters.get(stem) or lex.clusters.get(w)
         if cluster:
-            fine, coarse = cluster
-            own.append("cf=" + fine)
-            shared.append("c=" + coarse)
+            own.extend(f"c{level}={c}" for level, c in enumerate(cluster[:-1]))
+            shared.append("c=" + cluster[-1])
         result = _Word(own, sorted(set(shared)), stem, lex.attributes)
         if len(self._cache) < 200_000:
             self._cache[token] = result

@@ -1,6 +1,6 @@
 """Mentions of an article grouped into entities (``annotate``).
 
-«حفتر», «خليفة حفتر», «اللواء المتقاعد خليفة حفتر» and «بحفتر» become one
+«زغلول», «سعد زغلول», «الزعيم سعد زغلول» and «بزغلول» become one
 person: leading titles and attached clitics are left out of the matching key,
 and a shorter name joins the longest compatible name of the same type (its
 words appear in that name, in order).
@@ -14,7 +14,9 @@ from collections.abc import Collection
 
 from models.arabic import normalize, proclitic_length, strip_clitics
 from models.article import Article, Entity, Mention
+from models.ner.lexicon import TRIGGERS
 from models.ner.recognizer import Recognizer, default_recognizer
+from models.ner.span_rules import PARTICLES
 
 # Titles and ranks that precede a person's name but are not part of it (normalised).
 TITLES = frozenset(normalize(w) for w in (
@@ -25,6 +27,7 @@ TITLES = frozenset(normalize(w) for w in (
 ))
 
 
+_HEADS = frozenset(normalize(w) for words in TRIGGERS.values() for w in words)  # «لوكالة» → «وكالة»
 _TIE_ORDER = ("PER", "ORG", "LOC", "MISC")
 _COMPOUND_HEADS = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا"))
 
@@ -40,9 +43,17 @@ def _joined(words: list[str]) -> list[str]:
     return out
 
 
+def _conjoined_particle(word: str) -> bool:
+    """``وبن``, ``فأبو``: a conjunction on a name particle (too short for the general clitic rule)."""
+    norm = normalize(word)
+    return len(norm) > 2 and norm[0] in "وف" and norm[1:] in PARTICLES
+
+
 def _keys(words: list[str], known: Collection[str]) -> list[str]:
     """Matching keys of a name's words: normalised, compounds joined, clitics and the article removed."""
     out = []
+    if words and _conjoined_particle(words[0]):
+        words = [words[0][1:], *words[1:]]
     for word in _joined(words):
         key = strip_clitics(word, lexicon=known)
         if key.startswith("ال") and len(key) > 4:
@@ -60,7 +71,7 @@ def _is_part(short: list[str], long: list[str]) -> bool:
 def _trim_clitic(text: str, mention: Mention, known: Collection[str]) -> Mention:
     """``mention`` without a separable proclitic on its first word."""
     first = text[mention.start:mention.start + len(mention.text.split()[0])]
-    cut = proclitic_length(first, lexicon=known)
+    cut = 1 if _conjoined_particle(first) else proclitic_length(first, lexicon=known)
     if cut and first[cut - 1] == "ل" and first[cut:].startswith("ل"):
         cut -= 1  # ل + الـ is written لل: keep the preposition rather than show a broken article
     start = mention.start + cut
@@ -110,7 +121,7 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
     ``names``: normalised words known as names (``Lexicon.names``), for clitic trimming.
     """
     text = article.text
-    known = {normalize(w) for m in found for w in m.text.split()} | set(names)
+    known = {normalize(w) for m in found for w in m.text.split()} | set(names) | _HEADS
 
     mentions = _one_type_per_name([_trim_clitic(text, m, known) for m in found], known)
     named: list[tuple[Mention, list[str], tuple[int, int]]] = []

@@ -17,7 +17,7 @@ from pathlib import Path
 from models.arabic import normalize
 from models.errors import KhulasaError
 
-FORMAT = 3
+FORMAT = 4
 
 # Words that announce a name of a given type (stems without ال; normalised when used).
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -49,18 +49,22 @@ class Lexicon:
     (stems seen mostly outside names) are never tagged by name propagation;
     ``attributes`` (the features the trained CRF has weights for, empty while
     training) lets extraction skip features the model would ignore anyway;
-    ``curated`` maps hand-listed contemporary names (normalised) to their type.
+    ``person`` maps stems of person-name words from public name lists to
+    ``hi`` (frequent) or ``lo``; ``frequency`` maps a stem to its frequency
+    band in the unlabelled text (absent: rarer than the clusters);
+    ``clusters`` maps a stem to its cluster ids, coarsest last.
     """
 
     gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
     known: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, str] = field(default_factory=dict)
-    clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     triggers: dict[str, str] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
     attributes: frozenset[str] = frozenset()
-    curated: dict[str, str] = field(default_factory=dict)
+    person: dict[str, str] = field(default_factory=dict)
+    frequency: dict[str, str] = field(default_factory=dict)
     phrase_firsts: frozenset[str] = field(init=False, default=frozenset())  # first words of ``phrases``
 
     def __post_init__(self) -> None:
@@ -75,10 +79,10 @@ class Lexicon:
     def save(self, path: Path) -> None:
         data = {"format": FORMAT, "gazetteer": {k: list(v) for k, v in self.gazetteer.items()},
                 "known": self.known, "phrases": self.phrases,
-                "clusters": {k: f"{a} {b}" for k, (a, b) in self.clusters.items()},
+                "clusters": {k: " ".join(v) for k, v in self.clusters.items()},
                 "triggers": self.triggers, "names": sorted(self.names),
                 "common": sorted(self.common), "attributes": sorted(self.attributes),
-                "curated": self.curated}
+                "person": self.person, "frequency": self.frequency}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
         with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as f:  # byte-identical rebuilds
             f.write(payload)
@@ -103,7 +107,8 @@ class Lexicon:
                 names=frozenset(data["names"]),
                 common=frozenset(data["common"]),
                 attributes=frozenset(data["attributes"]),
-                curated=data["curated"],
+                person=data["person"],
+                frequency=data["frequency"],
             )
         except (KeyError, AttributeError, TypeError) as exc:
             raise LexiconError(f"{path}: the entity lexicon is incomplete ({exc})") from exc

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pycrfsuite
 
-from models.arabic import STOP_WORDS, strip_clitics
+from models.arabic import STOP_WORDS
 from models.article import Mention
 from models.errors import KhulasaError
 from models.ner.features import FeatureExtractor, sequences, stem_of, styles, tokenize
 from models.ner.lexicon import Lexicon
+from models.ner.span_rules import SpanRules
 from models.paths import bundled_data_dir
 
 MODEL_FILE = "ner.crfsuite"
@@ -86,21 +87,21 @@ class Recognizer:
     def complete(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` completed for display within one article, in text order.
 
-        1. Curated names (``Lexicon.curated``: contemporary people, places and
-           organisations the training corpora predate) are marked where they
-           occur, replacing mentions they contain (``وكالة الأناضول`` ORG over
-           ``الأناضول`` LOC).
-        2. A one-word PER/LOC/ORG name, or the last word of a person's name
-           (``حفتر`` after ``خليفة حفتر``), also marks its other standalone
-           occurrences (``بحفتر``) when ``text`` uses that stem for one type
-           only and the stem is neither a stop word nor a word seen mostly
-           outside names in training (``Lexicon.common``).
+        The display span rules of :mod:`models.ner.span_rules` (particles,
+        trigger words and «الله» alone dropped, organisation heads, quotations,
+        ranks, cut compound names) run before and after name propagation: a
+        one-word PER/LOC/ORG name, or the last word of a person's name
+        (``زغلول`` after ``سعد زغلول``), also marks its other standalone
+        occurrences (``بزغلول``) when ``text`` uses that stem for one type
+        only and the stem is neither a stop word nor a word seen mostly
+        outside names in training (``Lexicon.common``).
 
         ``find`` alone is what the benchmarks score.
         """
         spans = tokenize(text)
+        rules = SpanRules(text, spans, self.lexicon)
+        mentions = rules.apply(mentions)
         stems = [stem_of(text[s:e]) for s, e in spans]
-        mentions = self._curated(text, spans, mentions)
         kinds: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             words = m.text.split()
@@ -116,33 +117,7 @@ class Recognizer:
                 taken[i] = taken[i] or spans[i][1] > m.start
         added = [Mention(s, e, names[stems[i]], text[s:e]) for i, (s, e) in enumerate(spans)
                  if stems[i] in names and not (taken[i] or taken[i - 1] or taken[i + 1])]
-        return sorted(mentions + added, key=lambda m: m.start)
-
-    def _curated(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
-        curated = self.lexicon.curated
-        longest = max((n.count(" ") + 1 for n in curated), default=0)
-        words = {w for name in curated for w in name.split()}
-        firsts = {name.split(" ", 1)[0] for name in curated}
-        keys = [strip_clitics(text[s:e], lexicon=words) for s, e in spans]
-        out = list(mentions)
-        i = 0
-        while i < len(spans):
-            if keys[i] not in firsts:
-                i += 1
-                continue
-            for length in range(min(longest, len(spans) - i), 0, -1):
-                kind = curated.get(" ".join(keys[i:i + length]))
-                if kind is None:
-                    continue
-                start, end = spans[i][0], spans[i + length - 1][1]
-                overlapping = [m for m in out if m.start < end and m.end > start]
-                if all(start <= m.start and m.end <= end for m in overlapping):
-                    out = [m for m in out if m not in overlapping]
-                    out.append(Mention(start, end, kind, text[start:end]))
-                i += length - 1
-                break
-            i += 1
-        return out
+        return rules.apply(mentions + added) if added else mentions
 
 
 @lru_cache(maxsize=1)
