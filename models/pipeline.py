@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.article import Article, Translation
+from models.names import settle
 from models.ner import annotate, project
 from models.reading import read_article
 from models.summarize import Length, summarize
@@ -18,17 +19,19 @@ from models.translation import Translator, translate_article
 
 
 def analyse(article: Article, *, length: Length | None = None, algorithm: str = "auto") -> Article:
-    """Summarise ``article`` and find its entities (no translation)."""
+    """Summarise ``article``, find its entities and name them in English (no translation)."""
     summarize(article, length, algorithm)
     annotate(article)
-    return article
+    return settle(article)
 
 
 def reannotate(article: Article) -> Article:
-    """Entities again after the summary changed (which are in it, their order), English forms kept."""
+    """Entities again after the summary or the glossary changed, with their English forms."""
     annotate(article)
     if article.translations:
         project(article)
+    else:
+        settle(article)
     return article
 
 
