@@ -61,6 +61,13 @@ def reannotate(article: Article) -> Article:
     return _reannotate(article)
 
 
+def record_correction(correction) -> None:
+    """Save an entity panel's glossary correction (``models.names.Correction``) for every article."""
+    from models.names import record_correction as _record
+
+    _record(correction)
+
+
 def translate(article: Article, translator, *, indices: Sequence[int],
               on_sentence: Callable[[Translation], None], cancel: Callable[[], bool]) -> Article:
     """Translate ``indices`` (runs on the serial worker)."""

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         view.summary_key = self.summary_key()
         view.scope_changed.connect(lambda scope, v=view: self._scope_changed(v, scope))
         view.manage_models.connect(self.open_model_manager)
+        view.entities.correction_made.connect(self._corrected)
         for name in ("pane_splitter", "main_splitter"):
             splitter = getattr(view, name)
             state = self.settings.get(name)
@@ -201,6 +202,17 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._settling.add(view)
         self._settle_timer.start()  # debounced: a spin box held down settles once
+
+    def _corrected(self, correction) -> None:
+        """A glossary correction from an entity panel: save it, then refresh every open article."""
+        try:
+            engine.record_correction(correction)
+        except Exception as exc:  # noqa: BLE001 - shown as a message, details logged
+            log.exception("glossary not saved")
+            self.show_error(f"Correction not saved: {describe_error(exc)}")
+            return
+        self._settling.update(self.views())
+        self._settle_timer.start()
 
     def _settle(self) -> None:
         """After summary changes: refresh entities on the serial worker, then translate what is new."""

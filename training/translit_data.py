@@ -42,6 +42,15 @@ def wikidata(shared: Path = SHARED) -> list[Pair]:
     return _rows(shared / WIKIDATA, "arabic", "english")
 
 
+def wikidata_counts(shared: Path = SHARED) -> list[tuple[str, str, int]]:
+    """``(arabic, english, count)`` rows of the Wikidata pairs (count: how often the pair occurs)."""
+    with (shared / WIKIDATA).open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        out = [(source_chars(r["arabic"] or ""), (r["english"] or "").strip().lower(), int(r["count"] or 1))
+               for r in rows]
+    return [(a, e, n) for a, e, n in out if a and e and " " not in e]
+
+
 def wikipedia(shared: Path = SHARED) -> list[Pair]:
     return _rows(shared / WIKIPEDIA, "arabic", "english")
 

@@ -19,7 +19,7 @@ from models.names.naming import SOURCES, english_name, name_entities
 from models.paths import data_dir
 
 __all__ = ["SOURCES", "Correction", "Dictionary", "Glossary", "GlossaryError", "current_glossary",
-           "default_dictionary", "english_name", "glossary_spans", "settle"]
+           "default_dictionary", "english_name", "glossary_spans", "record_correction", "settle"]
 
 _loaded: dict[Path, tuple[int, Glossary]] = {}
 
@@ -36,6 +36,13 @@ def current_glossary() -> Glossary:
     if cached is None or cached[0] != mtime:
         _loaded[path] = (mtime, Glossary.load(path))
     return _loaded[path][1]
+
+
+def record_correction(correction: Correction) -> None:
+    """Add ``correction`` to the user's glossary (overriding the fields it gives) and save it."""
+    glossary = Glossary.load()
+    glossary.set(correction)
+    glossary.save()
 
 
 def settle(article: Article, projected: Mapping[int, str] | None = None, *,

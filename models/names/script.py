@@ -18,10 +18,17 @@ def source_chars(arabic: str) -> str:
     return _MARKS.sub("", arabic).translate(_VARIANTS).strip()
 
 
+_LOWER_PARTICLES = frozenset(("bin", "ibn", "bint"))
+
+
 def title_case(latin: str) -> str:
-    """``al-sarraj`` → ``al-Sarraj``, ``abdel fattah`` → ``Abdel Fattah``, ``o'neil`` → ``O'neil``."""
+    """``al-sarraj`` → ``al-Sarraj``, ``abdel fattah`` → ``Abdel Fattah``, ``osama bin laden`` →
+    ``Osama bin Laden``."""
     words = []
-    for word in latin.split():
+    for n, word in enumerate(latin.split()):
+        if n and word in _LOWER_PARTICLES:
+            words.append(word)
+            continue
         parts = word.split("-")
         words.append("-".join(p if i == 0 and p in ("al", "el") and len(parts) > 1 else p[:1].upper() + p[1:]
                               for i, p in enumerate(parts)))
