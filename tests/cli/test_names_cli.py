@@ -90,3 +90,14 @@ def test_a_brief_written_after_a_correction_carries_it(seed_paths, tmp_path):
     rows = [[c.text for c in row.cells] for table in Document(str(out)).tables for row in table.rows]
     assert ["درنة", "Derna"] == next(r[:2] for r in rows if r and r[0] == "درنة")
     assert any(r[:2] == ["ليبيا", "Libya"] for r in rows)
+
+
+def test_an_unreadable_glossary_is_one_line_and_left_alone(seed_paths, khulasa_home):
+    path = khulasa_home / "data" / "glossary.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    for args in (["entities", str(seed_paths[0])], ["glossary", "add", "درنة", "--english", "Derna"]):
+        proc = _main(*args)
+        assert proc.returncode == 2 and "unreadable glossary" in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+    assert path.read_text(encoding="utf-8") == "{not json"
