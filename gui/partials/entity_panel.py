@@ -129,6 +129,13 @@ class EntityPanel(QWidget):
             action.setChecked(kind == entity.type)
         menu.addAction("Not an entity", lambda: self.correction_made.emit(
             Correction(entity.canonical, not_entity=True))).setObjectName("notEntity")
+        merge = menu.addMenu("Merge into")
+        for n, other in enumerate(self._entities):
+            if other.canonical != entity.canonical:
+                correction = Correction(entity.canonical, merge_into=other.canonical)
+                action = merge.addAction(f"{other.canonical} ({other.english or other.type})",
+                                         lambda c=correction: self.correction_made.emit(c))
+                action.setObjectName(f"mergeInto{n}")
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:

@@ -57,7 +57,9 @@ def test_context_menu_not_an_entity_and_type(qtbot, panel):
     _right_click(qtbot, panel, row, "notEntity")
     _right_click(qtbot, panel, row, "entityTypeORG")
     _right_click(qtbot, panel, row, "entityTypeLOC")  # its own type: no correction
-    assert made == [Correction("مصر", not_entity=True), Correction("مصر", type="ORG")]
+    _right_click(qtbot, panel, row, "mergeInto1")
+    assert made == [Correction("مصر", not_entity=True), Correction("مصر", type="ORG"),
+                    Correction("مصر", merge_into="خليفة حفتر")]
 
 
 def test_dialog_gives_the_changed_fields_only(qtbot):
