@@ -2,7 +2,7 @@
 
 The model (``models/data/translit``, made by ``training/train_translit.py``)
 spells one Arabic word at a time in lower-case English letters. Around it,
-:func:`transliterate` applies the conventions the model cannot see in one word:
+:func:`spell_name` applies the conventions the model cannot see in one word:
 the article («الـ» → "al-"), «عبد» compounds ("Abdel Fattah", "Abdullah"), «بن»
 ("bin"), «أبو» ("Abu"); ta marbuta is in the training pairs. Words listed in the
 name dictionary are spelt as listed (:func:`spell_name`'s ``known``).
@@ -24,9 +24,9 @@ _MAX_WORD = 40
 
 # Name particles spelt by convention rather than letter by letter.
 _PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "abu", "ابو": "abu", "أبي": "abi",
-              "أبا": "aba", "آل": "al", "عبد": "abdel"}
+              "أبا": "aba", "آل": "al", "عبد": "abd"}
 # «عبد الله» is one word in English ("Abdullah"); other «عبد» compounds keep the article form
-# ("Abdel Fattah", "Abdel Rahman").
+# ("Abdel Fattah", "Abdel Rahman"); without the article it is "Abd" («عبد ربه» → "Abd Rabbo").
 _ABD_ALLAH = {"الله": "abdullah", "لله": "abdullah"}
 
 
@@ -45,9 +45,15 @@ class _Model:
                                        "(python -m training.train_translit)")
                 import ctranslate2
 
-                cls._translator = ctranslate2.Translator(str(MODEL_DIR), device="cpu", inter_threads=1,
-                                                         intra_threads=1)
+                try:
+                    cls._translator = ctranslate2.Translator(str(MODEL_DIR), device="cpu", inter_threads=1,
+                                                             intra_threads=1)
+                except (RuntimeError, ValueError, OSError) as exc:
+                    raise KhulasaError(f"{MODEL_DIR}: unreadable transliteration model ({exc})") from exc
             return cls._translator
+
+
+_cache: dict[str, str] = {}  # Arabic word → the model's spelling (names repeat across articles)
 
 
 def spell_words(words: list[str]) -> list[str]:
@@ -65,9 +71,6 @@ def spell_words(words: list[str]) -> list[str]:
     return [_cache[w] for w in words]
 
 
-_cache: dict[str, str] = {}
-
-
 def _split_article(word: str) -> tuple[str, str]:
     """``("al-", rest)`` for «الـ» + a word of three letters or more, else ``("", word)``."""
     for prefix in ("ال", "أل"):
@@ -83,7 +86,7 @@ def _plan(words: list[str]) -> list[tuple[str, str]]:
     while i < len(words):
         word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
         if word.isascii():
-            plan.append((word.lower(), ""))
+            plan.append((word, ""))
         elif word == "عبد" and nxt in _ABD_ALLAH:
             plan.append((_ABD_ALLAH[nxt], ""))
             i += 1
