@@ -16,10 +16,12 @@ from models.names.corrections import correct_entities, glossary_spans
 from models.names.dictionary import Dictionary, default_dictionary
 from models.names.glossary import GLOSSARY_FILE, Correction, Glossary, GlossaryError
 from models.names.naming import SOURCES, english_name, name_entities
+from models.names.translit import spell_name
 from models.paths import data_dir
 
 __all__ = ["SOURCES", "Correction", "Dictionary", "Glossary", "GlossaryError", "current_glossary",
-           "default_dictionary", "english_name", "glossary_spans", "record_correction", "settle"]
+           "default_dictionary", "english_name", "glossary_spans", "record_correction", "settle",
+           "warm_up"]
 
 _loaded: dict[Path, tuple[int, Glossary]] = {}
 
@@ -36,6 +38,12 @@ def current_glossary() -> Glossary:
     if cached is None or cached[0] != mtime:
         _loaded[path] = (mtime, Glossary.load(path))
     return _loaded[path][1]
+
+
+def warm_up() -> None:
+    """Load the dictionary and the transliteration model now (start-up work: a quick first article)."""
+    default_dictionary()
+    spell_name("سلام")  # loads the model (or finds it missing: the letter spelling then serves)
 
 
 def record_correction(correction: Correction) -> None:
