@@ -92,3 +92,27 @@ def test_window_applies_a_correction_to_the_open_article(qtbot, seed_paths):
     assert tree.topLevelItem(haftar).text(1) == "Khalifa Haftar"
     window.runner.cancel_all()
     window.runner.wait(5000)
+
+
+def test_translation_pane_marks_a_glossary_form(qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    from gui.views.render import render_translation
+    from models.article import Article, Mention, Sentence, Translation
+    from models.names import Glossary
+    from models.ner import project
+
+    source = "وصل خليفة حفتر"
+    target = "Khalifa Haftar arrived"
+    article = Article(source, sentences=(Sentence(0, 0, len(source), source, 0),), summary=[0])
+    start = source.index("خليفة")
+    article.mentions = [Mention(start, len(source), "PER", source[start:], 0)]
+    article.entities = [Entity("PER", source[start:], [(start, len(source))])]
+    article.translations[0] = Translation(0, source, target, [(start, len(source), 0, 14), (0, 3, 15, 22)])
+    project(article, glossary=Glossary([Correction("خليفة حفتر", english="Marshal Hifter")]))
+    pane = render_translation(article, [0], theme_for(QApplication.palette()), QFont(), by_paragraph=False)
+    (s, e, _, _), = pane.mentions
+    assert pane.document.toPlainText()[s:e] == "Marshal Hifter"
+    cursor = QTextCursor(pane.document)
+    cursor.setPosition(s + 1)
+    assert cursor.charFormat().fontUnderline() and "glossary" in cursor.charFormat().toolTip()
