@@ -149,7 +149,7 @@ def train(pairs, src_vocab, tgt_vocab, *, epochs: int, batch: int, seed: int) ->
     tgt_index = {t: i for i, t in enumerate(tgt_vocab)}
     steps_per_epoch = math.ceil(len(pairs) / batch)
     total = epochs * steps_per_epoch
-    warmup = min(800, total // 10)
+    warmup = max(1, min(800, total // 10))
     opt = torch.optim.AdamW(model.parameters(), lr=1.5e-3, betas=(0.9, 0.98), weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warmup, 0.5 * (1 + math.cos(math.pi * min(1.0, s / total)))))
