@@ -1,4 +1,4 @@
-"""The transliteration training export: CTranslate2 scores what PyTorch trained (needs torch; skips without)."""
+"""The transliteration training export: CTranslate2 scores what PyTorch trained (skips without torch)."""
 
 from __future__ import annotations
 
