@@ -48,7 +48,8 @@ def test_every_capital_with_an_arabic_name_in_geonames_gives_its_english_name():
     countries = cache.get_countries()
     arabic_countries = {babel.Locale("ar").territories[c] for c in members}
     capitals = {c: folded(countries[c]["capital"]) for c in members}
-    checked, wrong = 0, []
+    checked: set[str] = set()
+    wrong = []
     for city in cache.get_cities().values():
         code = city["countrycode"]
         if code not in members or folded(city["name"]) != capitals[code]:
@@ -56,10 +57,10 @@ def test_every_capital_with_an_arabic_name_in_geonames_gives_its_english_name():
         names = [source_chars(a) for a in city["alternatenames"] if is_arabic(source_chars(a))]
         # «الكويت», «تونس»: one Arabic word for the country and its capital; the country wins
         for name in [n for n in names if n not in arabic_countries][:1]:
-            checked += 1
+            checked.add(code)
             if folded(english_name(name)[0]) != folded(city["name"]):  # CLDR: «Reykjavik»
                 wrong.append((code, name, english_name(name)[0], city["name"]))
-    assert checked >= 150 and wrong == []
+    assert len(checked) >= 165 and wrong == []  # 170 of the 193 with the libraries used here
 
 
 def test_person_name_words_use_their_listed_spelling():
