@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from models.summarize import Length
 
 SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models", "story")
+SUBCOMMANDS += ("transliterate", "glossary")  # modules that declare their own arguments (add_arguments)
 
 
 def _add_length(parser: argparse.ArgumentParser) -> None:
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH")
     msub.add_parser("remove", help="remove an installed model").add_argument("id", metavar="ID")
     msub.add_parser("default", help="make an installed model the default").add_argument("id", metavar="ID")
+    for name in ("transliterate", "glossary"):
+        importlib.import_module(f"cli.{name}_cmd").add_arguments(sub)
     return parser
 
 

@@ -20,11 +20,13 @@ def algorithms() -> tuple[str, ...]:
 
 
 def warm_up() -> None:
-    """Import the engine and load the entity recogniser (a start-up worker) so the first open is quick."""
+    """Import the engine, load the entity recogniser and the names (a start-up worker): a quick first open."""
+    from models.names import warm_up as names_warm_up
     from models.ner import default_recognizer
     from models.pipeline import analyse  # noqa: F401 - the import is the point
 
     default_recognizer()
+    names_warm_up()
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -63,6 +65,13 @@ def reannotate(article: Article) -> Article:
     from models.pipeline import reannotate as _reannotate
 
     return _reannotate(article)
+
+
+def record_correction(correction) -> None:
+    """Save an entity panel's glossary correction (``models.names.Correction``) for every article."""
+    from models.names import record_correction as _record
+
+    _record(correction)
 
 
 def translate(article: Article, translator, *, indices: Sequence[int],

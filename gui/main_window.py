@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         view.details.toggled.connect(lambda shown: self.settings.set("header_details", "shown" if shown
                                                                      else "hidden"))
         model_setup.connect_offer(self, view.model_offer)
+        view.entities.correction_made.connect(self.session.correct)
         for name in ("pane_splitter", "main_splitter"):
             splitter = getattr(view, name)
             state = self.settings.get(name)

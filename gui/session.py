@@ -142,6 +142,17 @@ class Session(QObject):
         self._settling.add(doc)
         self._settle_timer.start()  # debounced: a spin box held down settles once
 
+    def correct(self, correction) -> None:
+        """An entity panel's glossary correction: save it, then refresh every open article's entities."""
+        try:
+            engine.record_correction(correction)
+        except Exception as exc:  # noqa: BLE001 - shown as a message, details logged
+            log.exception("glossary not saved")
+            self.failed.emit("entities", f"Correction not saved: {describe_error(exc)}")
+            return
+        self._settling.update(self.documents)
+        self._settle_timer.start()
+
     def _settle(self) -> None:
         docs, self._settling = [d for d in self._settling if d in self.documents], set()
         for doc in docs:

@@ -58,6 +58,7 @@ class Entity:
     mentions: list[tuple[int, int]]
     english: str = ""
     in_summary: bool = False
+    english_source: str = ""  # glossary | dictionary | translation | transliteration (models.names)
 
     @property
     def count(self) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from models.article import Article, Translation
 from models.language import not_arabic_reason
+from models.names import settle
 from models.ner import annotate, project
 from models.reading import read_article
 from models.summarize import Length, summarize
@@ -19,7 +20,7 @@ from models.translation import Translator, translate_article
 
 
 def analyse(article: Article, *, length: Length | None = None, algorithm: str = "auto") -> Article:
-    """Summarise ``article`` and find its entities (no translation).
+    """Summarise ``article``, find its entities and name them in English (no translation).
 
     A text that is not Arabic is left without summary and entities; front ends show
     ``models.language.not_arabic_reason(article)`` as the reason.
@@ -29,16 +30,18 @@ def analyse(article: Article, *, length: Length | None = None, algorithm: str = 
         return article
     summarize(article, length, algorithm)
     annotate(article)
-    return article
+    return settle(article)
 
 
 def reannotate(article: Article) -> Article:
-    """Entities again after the summary changed (which are in it, their order), English forms kept."""
+    """Entities again after the summary or the glossary changed, with their English forms."""
     if not_arabic_reason(article):
         return article
     annotate(article)
     if article.translations:
         project(article)
+    else:
+        settle(article)
     return article
 
 

@@ -183,6 +183,10 @@ def render_translation(article: Article, indices: Sequence[int], theme: Theme, f
             if 0 <= entity < len(article.entities) and 0 <= start < end <= len(translation.target):
                 kind = article.entities[entity].type
                 where = (span[0] + start, span[0] + end)
-                builder.formats.append((*where, entity_format(theme, kind)))
+                fmt = entity_format(theme, kind)
+                if article.entities[entity].english_source == "glossary":  # shown as the user's form
+                    fmt.setFontUnderline(True)
+                    fmt.setToolTip("English form from your glossary")
+                builder.formats.append((*where, fmt))
                 builder.out.mentions.append((*where, entity, kind))
     return builder.finish()

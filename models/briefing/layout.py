@@ -99,11 +99,11 @@ def _sentence_table(sentences: tuple[AlignedSentence, ...], *, english: bool, nu
     ])
 
 
-def _entity_table(entities: tuple[EntityRow, ...], *, english: bool, index: bool) -> Table:
-    """The English column only when ``english`` and some entity has an English form."""
+def _entity_table(entities: tuple[EntityRow, ...], *, index: bool) -> Table:
+    """The English column when some entity has an English form (names have one without a translation)."""
     return _table(entities, [
         (Column("Arabic", "ar"), lambda e: e.arabic),
-        (Column("English"), lambda e: e.english) if english and any(e.english for e in entities) else None,
+        (Column("English"), lambda e: e.english) if any(e.english for e in entities) else None,
         (Column("Type", short=True), lambda e: e.type_name),
         (Column("Mentions", numeric=True), lambda e: str(e.mentions)),
         (Column("Articles"), lambda e: ", ".join(str(n) for n in e.articles)) if index else None,
@@ -169,7 +169,7 @@ def _section(section: ArticleSection, *, several: bool, english: bool) -> list[B
         blocks.append(Paragraph("The article is too short to summarise."))
     blocks.append(Heading("Key entities", level + 1))
     if section.entities:
-        blocks.append(_entity_table(section.entities, english=english, index=False))
+        blocks.append(_entity_table(section.entities, index=False))
     else:
         blocks.append(Paragraph("No people, places or organisations were found."))
     return blocks
@@ -188,7 +188,7 @@ def layout(brief: Brief) -> list[Block]:
         ))
         blocks.append(_sentence_table(brief.combined_summary, english=english, numbered=True))
         blocks.append(Heading("Entity index", 1))
-        blocks.append(_entity_table(brief.entity_index, english=english, index=True))
+        blocks.append(_entity_table(brief.entity_index, index=True))
         blocks += story_blocks(brief, english=english)
     for section in brief.sections:
         blocks += _section(section, several=brief.combined, english=english)

@@ -6,7 +6,7 @@ onto the English translations.
 """
 
 from models.ner.grouping import annotate, group_mentions
-from models.ner.projection import project, transliterate
+from models.ner.projection import project
 from models.ner.recognizer import Recognizer, default_recognizer
 
-__all__ = ["Recognizer", "annotate", "default_recognizer", "group_mentions", "project", "transliterate"]
+__all__ = ["Recognizer", "annotate", "default_recognizer", "group_mentions", "project"]

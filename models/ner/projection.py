@@ -4,9 +4,11 @@ For each translated sentence, the target spans aligned (by the model's
 attention) to an Arabic mention are united, snapped to whole words, trimmed
 of lower-case edge words, extended over adjacent capitalised words, and kept
 only when they contain a capitalised word: English names are capitalised, and
-attention alignments are noisy. Each entity's English form is its most
-frequent projected form, or a rough transliteration of its Arabic canonical
-form when nothing projects (see docs/NER.md).
+attention alignments are noisy. Each entity's most frequent projected form is
+its English form when neither the user's glossary nor the name dictionary has
+one; without either, the learned transliteration (``models.names``, see
+docs/NAMES.md). A glossary name's aligned span in the English is replaced by
+the glossary form.
 """
 
 from __future__ import annotations
@@ -15,37 +17,11 @@ import re
 from collections import Counter, defaultdict
 
 from models.article import Article, Mention, Translation
+from models.names import Glossary, current_glossary, glossary_spans, settle
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _EDGE_WORDS = frozenset("a an the of in on at to for from by with and or its his her their".split())
 _MAX_EXTRA_WORDS = 3
-
-_LETTERS = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "aa", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
-    "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
-    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
-    "ة": "a", "ى": "a", "ء": "", "ؤ": "u", "ئ": "i",
-}
-
-
-def transliterate(arabic: str) -> str:
-    """A rough Latin spelling of an Arabic name («خليفة حفتر» → «Khlifa Hftr», «القاهرة» → «al-Qahra»)."""
-    words = []
-    for word in arabic.split():
-        out = []
-        for i, ch in enumerate(word):
-            if ch in "وي":
-                vowel = 0 < i and word[i - 1] not in "اوي"
-                out.append(("u" if ch == "و" else "i") if vowel else ("w" if ch == "و" else "y"))
-            else:
-                out.append(_LETTERS.get(ch, ch if ch.isascii() else ""))
-        latin = "".join(out)
-        if latin.startswith("al") and word.startswith("ال") and len(latin) > 3:
-            words.append("al-" + latin[2:].capitalize())
-        elif latin:
-            words.append(latin[0].upper() + latin[1:])
-    return " ".join(words)
-
 
 def _words(target: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(target)]
@@ -98,12 +74,15 @@ def _sentence_mentions(article: Article) -> dict[int, list[Mention]]:
     return out
 
 
-def project(article: Article) -> None:
-    """Fill ``Translation.entity_spans`` of every translation and ``Entity.english`` of every entity.
+def project(article: Article, *, glossary: Glossary | None = None) -> None:
+    """Fill ``Translation.entity_spans`` of every translation and ``english``/``english_source`` of
+    every entity, after applying the glossary (default: the user's) to the entity groups.
 
     Needs :func:`models.ner.annotate` first; translations without alignment
     get no spans. Overlapping projections keep the longer Arabic mention's.
     """
+    glossary = current_glossary() if glossary is None else glossary
+    settle(article, glossary=glossary)  # the glossary's removals and merges change the groups
     by_sentence = _sentence_mentions(article)
     forms: dict[int, Counter] = defaultdict(Counter)
     for index, translation in article.translations.items():
@@ -117,8 +96,7 @@ def project(article: Article) -> None:
             spans.append((span[0], span[1], mention.entity))
             forms[mention.entity][translation.target[span[0]:span[1]]] += 1
         translation.entity_spans = sorted(spans)
-    for i, entity in enumerate(article.entities):
-        if forms[i]:
-            entity.english = max(forms[i], key=lambda f: (forms[i][f], len(f)))
-        else:
-            entity.english = transliterate(entity.canonical)
+    projected = {i: max(c, key=lambda f: (c[f], len(f))) for i, c in forms.items() if c}
+    settle(article, projected, glossary=glossary)
+    for translation in article.translations.values():
+        glossary_spans(translation, article.entities)

@@ -52,7 +52,8 @@ def test_no_model_gives_an_arabic_only_brief_with_a_note(seed_paths, tmp_path, c
     assert "Arabic-only" in capsys.readouterr().err
     text = out.read_text(encoding="utf-8")
     assert "No translation model is installed" in text
-    assert "| Arabic |\n" in text and "| Arabic | English |" not in text
+    assert "| Arabic |\n" in text and "| Arabic | English |\n" not in text  # summary: Arabic only
+    assert "| Arabic | English | Type | Mentions |" in text  # entities: named without a translation
 
 
 def test_installed_default_model_and_full_translation(seed_paths, installed_tiny_model, tmp_path):  # noqa: F811

@@ -7,7 +7,7 @@ import re
 from model_fixtures import tiny_model_dir, tiny_translator  # noqa: F401
 
 from models.article import Article, Entity, Mention, Sentence, Translation
-from models.ner import annotate, project, transliterate
+from models.ner import annotate, project
 from models.ner.projection import english_span
 
 SOURCE = "قال خليفة حفتر إن القاهرة تدعم مجلس الأمن"
@@ -53,17 +53,21 @@ def test_partial_alignment_extends_over_adjacent_capitalised_words():
     assert span is not None and TARGET[span[0]:span[1]] == "Khalifa Haftar"
 
 
+def test_english_sources_in_order_dictionary_translation_transliteration():
+    article = _article(_align(FULL))
+    project(article)
+    assert [e.english_source for e in article.entities] == ["dictionary", "dictionary", "translation"]
+
+
 def test_alignment_to_lower_case_words_projects_nothing_and_falls_back_to_transliteration():
-    article = _article(_align([("خليفة", "said"), ("حفتر", "that"), ("القاهرة", "Cairo")]))
+    article = _article(_align([("خليفة", "said"), ("حفتر", "that"), ("القاهرة", "Cairo"), ("مجلس", "the")]))
     project(article)
     assert [i for _, _, i in article.translations[0].entity_spans] == [1]
-    assert article.entities[0].english == transliterate("خليفة حفتر") == "Khlifa Hftr"
+    haftar = article.entities[0]
+    assert (haftar.english, haftar.english_source) == ("Khalifa Haftar", "dictionary")
     assert article.entities[1].english == "Cairo"
-
-
-def test_transliteration_marks_the_article():
-    assert transliterate("القاهرة") == "al-Qahra"
-    assert transliterate("درنة") == "Drna"
+    council = article.entities[2]
+    assert council.english_source == "transliteration" and council.english.isascii() and council.english
 
 
 def test_tiny_model_projection_is_well_formed(seed_paths, tiny_translator):  # noqa: F811
