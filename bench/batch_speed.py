@@ -1,6 +1,7 @@
 """Batch speed: ``batch`` over ANT on 1 and 2 cores, its translation path, Dask against the pool.
 
     .venv/bin/python bench/batch_speed.py [--runs 3] [--subset-step 10] [--full] [--write]
+    .venv/bin/python bench/batch_speed.py --pairs 11 --subset-step 40 [--write]
 
 1. Summaries + entities (``--translate none``): the subset (every ``--subset-step``-th article of
    ``../shared/data/articles/ant-all.jsonl``) through the process pool with 1 and 2 workers, run in
@@ -19,8 +20,10 @@
    at a time (``--runs`` // 2 runs); random-weight OPUS-MT base model (``bench/make_test_model.py``),
    int8, beam 2, decoding length fixed to the mean source length, as ``bench/translate_speed.py``.
 
-The load average is printed before and after: other work on the machine slows the jobs
-unevenly, which the interleaved rounds and the ratios only partly cancel.
+``--pairs N`` measures only the 2-vs-1 ratio, from N back-to-back pairs of short jobs (load
+changes less within a pair than across a round). The load average is printed before and after:
+other work on the machine slows the jobs unevenly, which the interleaved rounds and the ratios
+only partly cancel.
 """
 
 from __future__ import annotations
@@ -287,6 +290,21 @@ def _markdown(rounds: dict, full: dict, speed: dict, *, subset: int, args, load:
     return "\n".join(lines)
 
 
+def paired_ratio(source: Path, rounds: int, step: int) -> str:
+    """1 then 2 workers, ``rounds`` times in quick succession; the median of each pair's ratio."""
+    results = analysis_rounds(source, rounds, [("pool", 1), ("pool", 2)])
+    ratios = [(b["rows"] / b["total_s"]) / (a["rows"] / a["total_s"])
+              for a, b in zip(results["pool", 1], results["pool", 2], strict=True)]
+    spread = ", ".join(f"{r:.2f}" for r in sorted(ratios))
+    share = {workers: statistics.median((r["parent_cpu_s"] + r["worker_cpu_s"]) / r["total_s"]
+                                        for r in results["pool", workers]) for workers in (1, 2)}
+    return (f"Every {step}th ANT article ({results['pool', 1][0]['rows']} articles), the 1-worker and the "
+            f"2-worker job run back to back {rounds} times (each a fresh process); the ratio of each pair, "
+            f"sorted: {spread}; **median {statistics.median(ratios):.2f}×** (goal ≥ 1.7×). CPU the job got "
+            f"(main process and workers, per second of wall time, median): {share[1]:.2f} cores with 1 "
+            f"worker, {share[2]:.2f} cores with 2. Load average at the end {os.getloadavg()[0]:.1f}.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -295,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--translate-articles", type=int, default=60)
     parser.add_argument("--no-cluster", action="store_true", help="skip Dask and Ray")
     parser.add_argument("--child", nargs=3, metavar=("ENGINE", "WORKERS", "INPUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--pairs", type=int, metavar="N",
+                        help="only the 1-vs-2-worker ratio: N back-to-back pairs of short jobs")
     parser.add_argument("--write", action="store_true", help="write bench/results/batch.md")
     args = parser.parse_args(argv)
     if args.child:
@@ -304,6 +324,14 @@ def main(argv: list[str] | None = None) -> int:
     if not ANT.is_file():
         print(f"{ANT} is missing: the benchmark needs ../shared/data", file=sys.stderr)
         return 2
+    if args.pairs:
+        with tempfile.TemporaryDirectory(prefix="khulasa-batch-bench-") as folder:
+            body = paired_ratio(_subset(args.subset_step, Path(folder)), args.pairs, args.subset_step)
+        print(body)
+        if args.write:
+            write_section(RESULTS, "1 and 2 workers in back-to-back pairs (`bench/batch_speed.py --pairs`)",
+                          body, title="# Batch results")
+        return 0
     engines = [("pool", 1), ("pool", 2)]
     if not args.no_cluster:
         engines.append(("dask", 2))

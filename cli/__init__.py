@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--algorithm", default="auto", help="summary algorithm, as for summarize")
     p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
     p.add_argument("--translate", choices=("none", "summary", "all"), default="none")
-    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes (default: all cores; with --engine dask, the local cluster's)")
     p.add_argument("--engine", choices=("pool", "dask"), default="pool",
                    help="pool: this machine; dask: a Dask cluster (pip install .[cluster])")
     p.add_argument("--address", metavar="HOST:PORT", help="scheduler of an existing Dask cluster")

@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         say(f"--workers must be at least 1, not {args.workers}")
         return 2
+    if args.address and args.engine != "dask":
+        say("--address names a Dask scheduler: add --engine dask")
+        return 2
     batch = Batch(args.inputs, args.out)
     if batch.out.dropped_partial:
         say(f"{args.out}: dropped an unfinished last line left by an interrupted run")

@@ -11,6 +11,8 @@ at the same paths; JSONL lines are sent with the task.
 
 from __future__ import annotations
 
+import itertools
+import logging
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -21,6 +23,8 @@ from models.batch.pool import chunk_size
 from models.batch.rows import BatchOptions, Outcome, process, to_translate
 from models.batch.translating import translate_outcomes
 from models.errors import KhulasaError
+
+log = logging.getLogger(__name__)
 
 IN_FLIGHT_PER_WORKER = 4
 SENTENCES_PER_CALL = 256
@@ -47,6 +51,10 @@ class TranslatorActor:
         rows: list[dict] = []
         translate_outcomes(outcomes, self.translator, self.options, rows.append)
         return rows
+
+
+def _trims_memory() -> bool:
+    return "MALLOC_TRIM_THRESHOLD_" in os.environ
 
 
 def _import_distributed():
@@ -87,6 +95,9 @@ class DaskEngine:
             self._close_cluster()
             raise KhulasaError(f"dask: no cluster at {address or 'a local address'} ({error})") from None
         self.threads = sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values())
+        if options.translate != "none" and any(self.client.run(_trims_memory).values()):
+            log.warning("dask: workers run with MALLOC_TRIM_THRESHOLD_ set, which slows translation about "
+                        "3.5x; see docs/SCALE.md to start them without it")
         self.actors = self._actors(model_dir) if options.translate != "none" else []
         self._futures: list = []
 
@@ -106,7 +117,8 @@ class DaskEngine:
         running = distributed.as_completed()
         translating: deque = deque()
         waiting: list[Outcome] = []
-        count = turn = 0
+        count = 0
+        actors = itertools.cycle(self.actors)
 
         def submit() -> None:
             chunk = next(chunks, None)
@@ -128,12 +140,13 @@ class DaskEngine:
                     continue
                 waiting.append(outcome)
                 count += len(to_translate(outcome.article, self.options)) + 1
-            if count >= SENTENCES_PER_CALL or (waiting and running.is_empty()):
-                translating.append(self.actors[turn % len(self.actors)].translate(waiting))
-                turn += 1
+            if count >= SENTENCES_PER_CALL:
+                translating.append(next(actors).translate(waiting))
                 waiting, count = [], 0
             while translating and (translating[0].done() or len(translating) > 2 * len(self.actors)):
                 yield from _result(translating.popleft())
+        if waiting:
+            translating.append(next(actors).translate(waiting))
         while translating:
             yield from _result(translating.popleft())
 

@@ -12,19 +12,11 @@ from cli import run
 distributed = pytest.importorskip("distributed")
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    from models.batch.cluster import local_cluster
-
-    with local_cluster(2) as running:
-        yield running
-
-
 def _rows(path) -> dict[str, dict]:
     return {row["id"]: row for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
 
 
-def test_cluster_rows_match_the_pool_and_resume(seed_paths, tmp_path, tiny_model_dir, cluster, capsys):  # noqa: F811
+def test_cluster_rows_match_the_pool_and_resume(seed_paths, tmp_path, tiny_model_dir, capsys):  # noqa: F811
     export = tmp_path / "export.jsonl"
     with export.open("w", encoding="utf-8") as out:
         for n, seed in enumerate(seed_paths * 2):
@@ -37,9 +29,12 @@ def test_cluster_rows_match_the_pool_and_resume(seed_paths, tmp_path, tiny_model
     first = export.read_text(encoding="utf-8").splitlines()[:3]
     partial = tmp_path / "first.jsonl"
     partial.write_text("\n".join(first) + "\n", encoding="utf-8")
-    address = ["--engine", "dask", "--address", cluster.scheduler_address]
-    assert run(["batch", str(partial), "--out", str(remote), *common, *address]) == 0
-    assert run(["batch", str(export), "--out", str(remote), *common, *address]) == 2
+    from models.batch.cluster import local_cluster
+
+    with local_cluster(2) as cluster:  # after the pool run: the pool forks this process, best before threads
+        address = ["--engine", "dask", "--address", cluster.scheduler_address]
+        assert run(["batch", str(partial), "--out", str(remote), *common, *address]) == 0
+        assert run(["batch", str(export), "--out", str(remote), *common, *address]) == 2
     assert "3 already done" in capsys.readouterr().err
     pool_rows, dask_rows = _rows(local), _rows(remote)
     assert len(dask_rows) == len(seed_paths) * 2 + 1 == len(remote.read_text(encoding="utf-8").splitlines())
