@@ -1,7 +1,8 @@
 """Batch speed: ``batch`` over ANT on 1 and 2 cores, its translation path, Dask against the pool.
 
     .venv/bin/python bench/batch_speed.py [--runs 3] [--subset-step 10] [--full] [--write]
-    .venv/bin/python bench/batch_speed.py --pairs 11 --subset-step 40 [--write]
+    .venv/bin/python bench/batch_speed.py --pairs 7 [--write]
+    .venv/bin/python bench/batch_speed.py --translation-only --runs 5 [--write]
 
 1. Summaries + entities (``--translate none``): the subset (every ``--subset-step``-th article of
    ``../shared/data/articles/ant-all.jsonl``) through the process pool with 1 and 2 workers, run in
@@ -47,6 +48,8 @@ from results_file import RESULTS_DIR, write_section  # noqa: E402
 
 ANT = REPO.parent / "shared" / "data" / "articles" / "ant-all.jsonl"
 RESULTS = RESULTS_DIR / "batch.md"
+TITLE = "# Batch results"
+TRANSLATION_HEADING = "Translation of summaries in batch (`bench/batch_speed.py`)"
 
 
 def _peak_mb() -> float:
@@ -238,7 +241,15 @@ def _rate(results: list[dict]) -> float:
     return statistics.median(r["rows"] / r["total_s"] for r in results)
 
 
-def _markdown(rounds: dict, full: dict, speed: dict, *, subset: int, args, load: tuple[str, str]) -> str:
+def _idle_estimate(one: list[dict], two: list[dict]) -> float:
+    """The 2-vs-1 speed-up on two idle cores implied by the CPU times: with 1 worker, the worker and
+    the main process each have a core; with 2, all three share both."""
+    main1, work1, main2, work2 = (_median(r, key) for r in (one, two)
+                                  for key in ("parent_cpu_s", "worker_cpu_s"))
+    return max(main1, work1) / max((main2 + work2) / 2, main2)
+
+
+def _markdown(rounds: dict, full: dict, *, subset: int, args, load: tuple[str, str]) -> str:
     lines = [
         f"Summaries + entities (`--translate none`), default length and algorithm. Subset: every "
         f"{args.subset_step}th article of `ant-all.jsonl` ({subset} articles); each job a fresh process "
@@ -259,9 +270,8 @@ def _markdown(rounds: dict, full: dict, speed: dict, *, subset: int, args, load:
                      f"{_median(results, 'tree_mb'):.0f} | {_median(results, 'worker_mb'):.0f} |")
     pool2 = _rate(rounds["pool", 2])
     one, two = rounds["pool", 1], rounds["pool", 2]
-    main1, work1, main2, work2 = (_median(r, key) for r in (one, two)
-                                  for key in ("parent_cpu_s", "worker_cpu_s"))
-    estimate = max(main1, work1) / max((main2 + work2) / 2, main2)
+    work1, work2 = _median(one, "worker_cpu_s"), _median(two, "worker_cpu_s")
+    estimate = _idle_estimate(one, two)
     lines += ["", f"- 2 workers against 1 (subset medians of wall time): **{pool2 / _rate(one):.2f}×** "
               "(goal ≥ 1.7×).",
               f"- Worker CPU time per article, 2 workers against 1: {work2 / work1:.2f}×. From CPU times, "
@@ -274,20 +284,24 @@ def _markdown(rounds: dict, full: dict, speed: dict, *, subset: int, args, load:
                          f"{_rate(rounds[engine, 2]) / pool2:.2f}× the pool's articles/s, start-up included.")
     for workers, r in full.items():
         lines.append(f"- Whole corpus, {workers} worker(s), one run: {r['rows']} rows in "
-                     f"{r['total_s']:.0f} s ({r['rows'] / r['total_s']:.1f} articles/s), peak RSS parent "
+                     f"{r['total_s']:.0f} s ({r['rows'] / r['total_s']:.1f} articles/s), CPU "
+                     f"{r['parent_cpu_s']:.1f} s main + {r['worker_cpu_s']:.1f} s workers, peak RSS parent "
                      f"{r['parent_mb']:.0f} MB, largest worker {r['worker_mb']:.0f} MB.")
-    lines += [
-        "", f"Translation of summaries: {speed['sentences']} sentences (summaries and headlines of "
+    return "\n".join(lines)
+
+
+def _translation_markdown(speed: dict, args) -> str:
+    return "\n".join([
+        f"Translation of summaries: {speed['sentences']} sentences (summaries and headlines of "
         f"{speed['articles']} subset articles), random-weight base model, int8, 2 threads, beam 2, decoding "
         f"length {speed['decoding_length']}; median of {args.runs} interleaved runs, target tokens per "
-        "second:",
+        f"second; load average at the end {os.getloadavg()[0]:.1f}:",
         "", "| raw translate_batch | batch path (TranslationQueue) | batch vs raw | one article at a time "
-        f"({max(1, args.runs // 2)} run) |",
+        f"({max(1, args.runs // 2)} runs) |",
         "|---|---|---|---|",
         f"| {speed['raw_tok_s']:.0f} | {speed['batch_tok_s']:.0f} | "
         f"**{speed['batch_tok_s'] / speed['raw_tok_s']:.2f}** (goal ≥ 0.90) | "
-        f"{speed['per_article_tok_s']:.0f} |"]
-    return "\n".join(lines)
+        f"{speed['per_article_tok_s']:.0f} |"])
 
 
 def paired_ratio(source: Path, rounds: int, step: int) -> str:
@@ -298,11 +312,13 @@ def paired_ratio(source: Path, rounds: int, step: int) -> str:
     spread = ", ".join(f"{r:.2f}" for r in sorted(ratios))
     share = {workers: statistics.median((r["parent_cpu_s"] + r["worker_cpu_s"]) / r["total_s"]
                                         for r in results["pool", workers]) for workers in (1, 2)}
+    estimate = _idle_estimate(results["pool", 1], results["pool", 2])
     return (f"Every {step}th ANT article ({results['pool', 1][0]['rows']} articles), the 1-worker and the "
             f"2-worker job run back to back {rounds} times (each a fresh process); the ratio of each pair, "
             f"sorted: {spread}; **median {statistics.median(ratios):.2f}×** (goal ≥ 1.7×). CPU the job got "
             f"(main process and workers, per second of wall time, median): {share[1]:.2f} cores with 1 "
-            f"worker, {share[2]:.2f} cores with 2. Load average at the end {os.getloadavg()[0]:.1f}.")
+            f"worker, {share[2]:.2f} cores with 2; from the CPU times, about {estimate:.2f}× on two idle "
+            f"cores (an estimate, see below). Load average at the end {os.getloadavg()[0]:.1f}.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -313,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--translate-articles", type=int, default=60)
     parser.add_argument("--no-cluster", action="store_true", help="skip Dask and Ray")
     parser.add_argument("--child", nargs=3, metavar=("ENGINE", "WORKERS", "INPUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--translation-only", action="store_true", help="only the translation figures")
     parser.add_argument("--pairs", type=int, metavar="N",
                         help="only the 1-vs-2-worker ratio: N back-to-back pairs of short jobs")
     parser.add_argument("--write", action="store_true", help="write bench/results/batch.md")
@@ -324,13 +341,21 @@ def main(argv: list[str] | None = None) -> int:
     if not ANT.is_file():
         print(f"{ANT} is missing: the benchmark needs ../shared/data", file=sys.stderr)
         return 2
+    if args.translation_only:
+        with tempfile.TemporaryDirectory(prefix="khulasa-batch-bench-") as folder:
+            speed = translation(_subset(args.subset_step, Path(folder)), args.translate_articles, args.runs,
+                                Path(folder))
+        print(json.dumps({k: round(v, 1) for k, v in speed.items()}))
+        if args.write:
+            write_section(RESULTS, TRANSLATION_HEADING, _translation_markdown(speed, args), title=TITLE)
+        return 0
     if args.pairs:
         with tempfile.TemporaryDirectory(prefix="khulasa-batch-bench-") as folder:
             body = paired_ratio(_subset(args.subset_step, Path(folder)), args.pairs, args.subset_step)
         print(body)
         if args.write:
             write_section(RESULTS, "1 and 2 workers in back-to-back pairs (`bench/batch_speed.py --pairs`)",
-                          body, title="# Batch results")
+                          body, title=TITLE)
         return 0
     engines = [("pool", 1), ("pool", 2)]
     if not args.no_cluster:
@@ -361,8 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         if (engine, 2) in rounds:
             figures[f"{engine}_vs_pool2"] = round(_rate(rounds[engine, 2]) / pool2, 3)
     if args.write:
-        body = _markdown(rounds, full, speed, subset=count, args=args, load=(load_before, load_after))
-        write_section(RESULTS, "Batch speed (`bench/batch_speed.py`)", body, title="# Batch results")
+        body = _markdown(rounds, full, subset=count, args=args, load=(load_before, load_after))
+        write_section(RESULTS, "Batch speed (`bench/batch_speed.py`)", body, title=TITLE)
+        write_section(RESULTS, TRANSLATION_HEADING, _translation_markdown(speed, args), title=TITLE)
     print(json.dumps(figures))
     return 0
 

@@ -11,9 +11,9 @@ translator actor per node.
 """
 
 from models.batch.inputs import Item, load, scan
-from models.batch.job import ENGINES, Batch, Counts, PoolEngine, open_engine
+from models.batch.job import Batch, Counts, PoolEngine, open_engine
 from models.batch.output import RowFile
 from models.batch.rows import TRANSLATE_CHOICES, BatchOptions, Outcome, article_row, process
 
-__all__ = ["ENGINES", "TRANSLATE_CHOICES", "Batch", "BatchOptions", "Counts", "Item", "Outcome", "PoolEngine",
-           "RowFile", "article_row", "load", "open_engine", "process", "scan"]
+__all__ = ["TRANSLATE_CHOICES", "Batch", "BatchOptions", "Counts", "Item", "Outcome", "PoolEngine", "RowFile",
+           "article_row", "load", "open_engine", "process", "scan"]

@@ -15,8 +15,6 @@ from models.batch.rows import BatchOptions
 from models.batch.translating import TranslationQueue
 from models.translation import Translator
 
-ENGINES = ("pool", "dask")
-
 
 @dataclass(frozen=True, slots=True)
 class Counts:
