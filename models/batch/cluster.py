@@ -14,6 +14,8 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -30,7 +32,9 @@ IN_FLIGHT_PER_WORKER = 4
 SENTENCES_PER_CALL = 256
 # Dask's nanny gives workers MALLOC_TRIM_THRESHOLD_=65536 to hand memory back sooner; with it glibc
 # trims after almost every CTranslate2 step and translation runs ~3.5x slower (measured), so unset it.
-WORKER_ENVIRON = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+# The local cluster's workers share the terminal: only their errors are shown.
+LOCAL_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                "distributed.nanny.pre-spawn-environ.DASK_LOGGING__DISTRIBUTED": "error"}
 
 
 def analyse_chunk(items: list[Item], options: BatchOptions) -> list[Outcome]:
@@ -71,9 +75,16 @@ def local_cluster(workers: int):
     import dask
     import distributed
 
-    with dask.config.set(WORKER_ENVIRON):
-        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1",
-                                        dashboard_address=None, processes=True)
+    # Ctrl+C is the driver's to handle: worker processes started now inherit an ignored SIGINT
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        with dask.config.set(LOCAL_CONFIG):
+            return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, host="127.0.0.1",
+                                            dashboard_address=None, processes=True)
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
 
 
 class DaskEngine:
@@ -99,7 +110,6 @@ class DaskEngine:
             log.warning("dask: workers run with MALLOC_TRIM_THRESHOLD_ set, which slows translation about "
                         "3.5x; see docs/SCALE.md to start them without it")
         self.actors = self._actors(model_dir) if options.translate != "none" else []
-        self._futures: list = []
 
     def _actors(self, model_dir: Path | None) -> list:
         """One translator actor on one worker of every node (host)."""
@@ -125,14 +135,12 @@ class DaskEngine:
             if chunk is not None:
                 future = self.client.submit(analyse_chunk, [item.with_line() for item in chunk], self.options,
                                             pure=False)
-                self._futures.append(future)
                 running.add(future)
 
         for _ in range(IN_FLIGHT_PER_WORKER * self.threads):
             submit()
         for future in running:
             outcomes = _result(future)
-            self._futures.remove(future)
             submit()
             for outcome in outcomes:
                 if outcome.row is not None:
@@ -156,8 +164,7 @@ class DaskEngine:
             self._cluster = None
 
     def close(self, *, cancel: bool = False) -> None:
-        if cancel and self._futures:
-            self.client.cancel(self._futures)
+        """Disconnect (the scheduler then drops this job's tasks) and stop a local cluster."""
         self.client.close()
         self._close_cluster()
 

@@ -129,6 +129,25 @@ def test_sigkill_leaves_whole_lines_and_rerun_completes(seed_paths, tmp_path):
     assert sorted(final) == sorted(ids)
 
 
+def test_ctrl_c_stops_cleanly_and_keeps_whole_rows(seed_paths, tmp_path):
+    export = tmp_path / "export.jsonl"
+    ids = _export(seed_paths, export, copies=24)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "main.py", "batch", str(export), "--out", str(out), "--workers", "2"]
+    proc = subprocess.Popen(command, cwd=REPO, start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 10):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    err = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert "interrupted; the rows written so far are kept" in err
+    rows = _rows(out)
+    assert 10 <= len(rows) < len(ids) and len({r["id"] for r in rows}) == len(rows)
+
+
 def test_missing_input_and_bad_options(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert run(["batch", str(tmp_path / "nope"), "--out", str(out)]) == 2
