@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_length(p)
     p.add_argument("--algorithm", default="auto", help="summary algorithm, as for summarize")
     p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
-    p.add_argument("--translate", choices=("none", "summary", "all"), default="none")
+    p.add_argument("--translate", choices=("none", "summary", "all"), default="none",
+                   help="which sentences to translate (default: none)")
     p.add_argument("--workers", type=int, metavar="N",
                    help="worker processes (default: all cores; with --engine dask, the local cluster's)")
     p.add_argument("--engine", choices=("pool", "dask"), default="pool",

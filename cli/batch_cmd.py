@@ -22,6 +22,8 @@ ON_INTERRUPT = "the rows written so far are kept; run the same command again to 
 def run(args: argparse.Namespace) -> int:
     """Run the batch; errors before the first row propagate to ``cli.run``."""
     from models.batch import Batch, BatchOptions, open_engine
+    from models.batch.inputs import EXPORT_SUFFIXES
+    from models.reading import SUPPORTED_SUFFIXES
 
     options = BatchOptions(length=length_of(args), algorithm=args.algorithm, translate=args.translate)
     model_dir = None
@@ -40,8 +42,12 @@ def run(args: argparse.Namespace) -> int:
         say(f"{args.out}: dropped an unfinished last line left by an interrupted run")
     if not batch.todo:
         batch.out.close()
-        say(f"{args.out}: nothing to do ({batch.skipped} articles already done)")
-        return 0
+        if batch.skipped:
+            say(f"{args.out}: nothing to do ({batch.skipped} articles already done)")
+            return 0
+        kinds = ", ".join((*SUPPORTED_SUFFIXES, *EXPORT_SUFFIXES))
+        say(f"no articles found in {', '.join(args.inputs)} (looked for {kinds})")
+        return 2
     try:
         engine = open_engine(options, engine=args.engine, workers=args.workers or 0, address=args.address,
                              model_dir=model_dir)

@@ -77,7 +77,10 @@ class Batch:
         self.skipped = self.duplicates = 0
         seen: set[str] = set()
         self.todo: list[Item] = []
+        itself = self.out.path.resolve()
         for item in scan(inputs):
+            if item.offset is not None and Path(item.path).resolve() == itself:
+                continue  # OUT inside an input folder is not an export
             if item.id in self.out.done:
                 self.skipped += 1
             elif item.id in seen:

@@ -46,8 +46,9 @@ def test_folder_recursively_with_every_supported_type(seed_paths, tmp_path, caps
                                             f"<h1>{text[0]}</h1>{body}</article></body></html>",
                                             encoding="utf-8")
     (folder / "notes.xyz").write_text("not an article", encoding="utf-8")
-    out = tmp_path / "out.jsonl"
+    out = folder / "out.jsonl"  # inside the input folder: not read as an export
     assert run(["batch", str(folder), "--out", str(out), "--sentences", "2", "--workers", "2"]) == 0
+    assert run(["batch", str(folder), "--out", str(out)]) == 0
     rows = {row["id"]: row for row in _rows(out)}
     assert set(rows) == {str(folder / name) for name in ("a.txt", "day2/b.md", "day2/c.html")}
     expected = read_article(seed_paths[0])
@@ -59,7 +60,8 @@ def test_folder_recursively_with_every_supported_type(seed_paths, tmp_path, caps
     assert row["entities"] and all(e["english"] and e["type"] in ("PER", "LOC", "ORG", "MISC")
                                    for e in row["entities"])
     assert row["model"] is None and "translation" not in row
-    assert "3 articles written" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "3 articles written" in err and "nothing to do (3 articles already done)" in err
 
 
 def test_export_with_bad_lines_among_good_ones(seed_paths, tmp_path, capsys):
@@ -153,8 +155,11 @@ def test_missing_input_and_bad_options(tmp_path, capsys):
     assert run(["batch", str(tmp_path / "nope"), "--out", str(out)]) == 2
     assert run(["batch", str(tmp_path), "--out", str(out), "--algorithm", "nope"]) == 2
     assert run(["batch", str(tmp_path), "--out", str(out), "--workers", "0"]) == 2
+    (tmp_path / "empty").mkdir()
+    assert run(["batch", str(tmp_path / "empty"), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "no such file or folder" in err and "unknown summary algorithm" in err and "Traceback" not in err
+    assert "no articles found in" in err
     out.write_text("not rows\n", encoding="utf-8")
     assert run(["batch", str(tmp_path), "--out", str(out)]) == 2
     assert "is this a batch output file?" in capsys.readouterr().err
