@@ -15,6 +15,9 @@ from models.batch.rows import BatchOptions
 from models.batch.translating import TranslationQueue
 from models.translation import Translator
 
+AHEAD_OF_TRANSLATION = 1024
+"""Articles analysed ahead of the translator at most (analysis is ~100x faster; they wait in memory)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Counts:
@@ -39,7 +42,8 @@ class PoolEngine:
     def rows(self, items: Sequence[Item]) -> Iterator[dict]:
         ready: deque[dict] = deque()
         queue = TranslationQueue(self.translator, self.options, ready.append) if self.translator else None
-        for outcome in self.pool.run(items):
+        ahead = AHEAD_OF_TRANSLATION if queue is not None else None
+        for outcome in self.pool.run(items, ahead=ahead):
             if outcome.row is not None:
                 yield outcome.row
             else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections.abc import Iterator, Sequence
 
 from models.batch.inputs import Item
@@ -46,12 +47,32 @@ class ProcessPool:
         self.workers = workers
         self._pool = multiprocessing.get_context().Pool(workers, initializer=_start_worker,
                                                         initargs=(options,))
+        self._stopping = threading.Event()
 
-    def run(self, items: Sequence[Item]) -> Iterator[Outcome]:
-        yield from self._pool.imap_unordered(_work, items, chunk_size(len(items), self.workers))
+    def run(self, items: Sequence[Item], *, ahead: int | None = None) -> Iterator[Outcome]:
+        """Outcomes as they finish; with ``ahead``, at most that many items (at least 4 chunks) are
+        handed out beyond those whose outcome the caller has taken, so that a slow consumer (the
+        translator) does not make finished articles pile up in memory."""
+        size = chunk_size(len(items), self.workers)
+        if ahead is None:
+            yield from self._pool.imap_unordered(_work, items, size)
+            return
+        gate = threading.Semaphore(max(ahead, 4 * size))
+
+        def gated() -> Iterator[Item]:  # runs in the pool's task-handler thread
+            for item in items:
+                while not gate.acquire(timeout=0.1):
+                    if self._stopping.is_set():
+                        return
+                yield item
+
+        for outcome in self._pool.imap_unordered(_work, gated(), size):
+            gate.release()
+            yield outcome
 
     def close(self, *, cancel: bool = False) -> None:
         """Stop the workers: at once when ``cancel``, else after their work is done."""
+        self._stopping.set()
         if cancel:
             self._pool.terminate()
         else:
