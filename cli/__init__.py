@@ -20,7 +20,7 @@ from models.errors import CancelledError, KhulasaError, NoModelError
 if TYPE_CHECKING:
     from models.summarize import Length
 
-SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models", "story")
+SUBCOMMANDS = ("summarize", "translate", "entities", "brief", "models", "story", "batch")
 SUBCOMMANDS += ("transliterate", "glossary")  # modules that declare their own arguments (add_arguments)
 
 
@@ -68,6 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("json", "md"), default="md")
     p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
+
+    p = sub.add_parser("batch", help="summaries, entities and translations of many articles, as JSONL rows")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders or JSONL exports")
+    p.add_argument("--out", required=True, metavar="OUT.jsonl", help="rows are appended; a rerun resumes")
+    _add_length(p)
+    p.add_argument("--algorithm", default="auto", help="summary algorithm, as for summarize")
+    p.add_argument("--model", metavar="PATH|ID", help="model folder or installed model id")
+    p.add_argument("--translate", choices=("none", "summary", "all"), default="none",
+                   help="which sentences to translate (default: none)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes (default: all cores; with --engine dask, the local cluster's)")
+    p.add_argument("--engine", choices=("pool", "dask"), default="pool",
+                   help="pool: this machine; dask: a Dask cluster (pip install .[cluster])")
+    p.add_argument("--address", metavar="HOST:PORT", help="scheduler of an existing Dask cluster")
 
     p = sub.add_parser("models", help="list, download, import, remove translation models")
     msub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
