@@ -25,7 +25,11 @@ The CRF follows the corpora's conventions (whole tokens, clitics inside,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cached_property
+from itertools import count
 
 from models.arabic import STOP_WORDS, normalize
 from models.article import Mention
@@ -87,6 +91,22 @@ class SpanRules:
         self.starts = [s for s, _ in spans]
         self.lexicon = lexicon
 
+    @cached_property
+    def stems(self) -> list[str]:
+        """``stem_of`` each token."""
+        return self._per_token(stem_of)
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """``_key`` of each token."""
+        return self._per_token(_key)
+
+    def _per_token(self, function: Callable[[str], str]) -> list[str]:
+        """``function`` of each token, computed once per distinct word."""
+        memo: dict[str, str] = {}
+        tokens = (self.text[s:e] for s, e in self.spans)
+        return [memo[t] if t in memo else memo.setdefault(t, function(t)) for t in tokens]
+
     def _token(self, i: int) -> str:
         s, e = self.spans[i]
         return self.text[s:e]
@@ -117,28 +137,37 @@ class SpanRules:
         return kept
 
     def _spread(self, mentions: list[Mention]) -> list[Mention]:
-        """A multi-word name also marks its other occurrences, over the shorter mentions inside them."""
-        stems = [stem_of(self._token(i)) for i in range(len(self.spans))]
-        names: dict[tuple[str, ...], str] = {}
+        """A multi-word name also marks its other occurrences, over the shorter mentions inside them.
+
+        One pass over the tokens: names are looked up by their first stem and the
+        mentions a new one would cover are found through their sorted starts.
+        """
+        stems = self.stems
+        names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # first stem → name → type
         for m in mentions:
             first, last = self._bounds(m)
             if last > first and m.type != "MISC":
-                names.setdefault(tuple(stems[first:last + 1]), m.type)
-        firsts = {key[0] for key in names}
-        out = list(mentions)
+                names[stems[first]].setdefault(tuple(stems[first:last + 1]), m.type)
+        live = dict(enumerate(mentions))  # kept in list order: later ties keep their order
+        starts = sorted((m.start, n) for n, m in live.items())
+        longest = max((m.end - m.start for m in mentions), default=0)
+        ids = count(len(mentions))
         for i, stem in enumerate(stems):
-            if stem not in firsts:
-                continue
-            for key, kind in names.items():
+            for key, kind in names.get(stem, {}).items():
                 if tuple(stems[i:i + len(key)]) != key:
                     continue
                 start, end = self.spans[i][0], self.spans[i + len(key) - 1][1]
-                inside = [m for m in out if m.start < end and m.end > start]
-                if all(start <= m.start and m.end <= end for m in inside) and not any(
-                        (m.start, m.end) == (start, end) for m in inside):
-                    out = [m for m in out if m not in inside]
-                    out.append(Mention(start, end, kind, self.text[start:end]))
-        return out
+                lo, hi = bisect_left(starts, (start - longest + 1,)), bisect_left(starts, (end,))
+                inside = [n for _, n in starts[lo:hi] if live[n].end > start]
+                if all(start <= live[n].start and live[n].end <= end for n in inside) and not any(
+                        (live[n].start, live[n].end) == (start, end) for n in inside):
+                    for n in inside:
+                        del starts[bisect_left(starts, (live.pop(n).start, n))]
+                    n = next(ids)
+                    live[n] = Mention(start, end, kind, self.text[start:end])
+                    insort(starts, (start, n))
+                    longest = max(longest, end - start)
+        return list(live.values())
 
     def _particle(self, m: Mention) -> Mention:
         """A person mention right after a name particle (``بن``, ``أبو``) includes it."""
@@ -158,7 +187,7 @@ class SpanRules:
                 taken[i] = True
         out = []
         for i in range(len(self.spans) - 1):
-            if taken[i] or _key(self._token(i)) not in INSTITUTIONS:
+            if taken[i] or self.keys[i] not in INSTITUTIONS:
                 continue
             definite = "ال" in split_proclitic(fold(self._token(i)))[0]
             j = i + 1
