@@ -47,6 +47,14 @@ _QUOTES = frozenset('«»"“”')
 INSTITUTIONS = frozenset(normalize(w) for w in (
     "وزارة", "مجلس", "حزب", "جامعة", "وكالة", "شركة", "منظمة", "هيئة", "جبهة", "تنظيم", "جيش", "محكمة",
     "برلمان", "مصرف", "بنك", "صحيفة", "جريدة", "قناة", "كتيبة", "لجنة", "مفوضية", "بعثة", "رابطة", "نقابة"))
+# heads of groups named by a bare word: «تنظيم داعش», «حركة "حماس"» (the corpora tag the name only)
+GROUP_HEADS = frozenset(normalize(w) for w in (
+    "تنظيم", "حركة", "جماعة", "حزب", "جبهة", "كتيبة", "فصيل", "تيار", "ائتلاف",
+    "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"))
+# endings of what follows such a head without naming a group: indefinite adjectives, plurals,
+# duals, nouns with a suffix and plural verbs («حركة تحررية», «تنظيم وقفات», «تنظيم حفلتين»,
+# «تنظيم تدخلاته», «جماعة ودعوا»)
+_NOT_NAME_ENDINGS = ("ي", "ه", "ات", "ين", "ون", "ها", "هم", "وا")
 _MAX_QUOTE = 5
 _DASHES = frozenset("-–—")
 _ARABIC_WORD = re.compile("^[\u0621-\u064A\u0640]+$")
@@ -127,7 +135,7 @@ class SpanRules:
                 out.append(m)
         # a name a head noun typed («مدينة بن جواد») keeps that type in the whole text
         out = [Mention(m.start, m.end, typed.get(self._keys(m), m.type), m.text) for m in out]
-        out = self._spread(out + self._institutions(out))
+        out = self._spread(out + self._institutions(out) + self._named_groups(out))
         out.sort(key=lambda m: (m.start, -m.end))
         kept: list[Mention] = []
         for m in out:  # extended mentions may now cover others
@@ -202,6 +210,36 @@ class SpanRules:
                 for k in range(i, j):
                     taken[k] = True
         return out
+
+    def _named_groups(self, mentions: list[Mention]) -> list[Mention]:
+        """The bare name after a group's head noun (``تنظيم داعش``, ``تنظيم "داعش"``) is an
+        organisation: an indefinite word, quoted or not, that is neither a stop word, a trigger,
+        a word seen mostly outside names (``Lexicon.common``) nor shaped like an adjective, a
+        plural or a noun with a suffix (``_NOT_NAME_ENDINGS``); the head stays outside."""
+        taken = set()
+        for m in mentions:
+            first, last = self._bounds(m)
+            taken.update(range(first, last + 1))
+        out = []
+        for i in range(len(self.spans) - 1):
+            if i in taken or self.keys[i] not in GROUP_HEADS or self._definite(i):
+                continue
+            j = i + 2 if self._token(i + 1) in _QUOTES else i + 1
+            if j >= len(self.spans) or j in taken or (j > i + 1 and (
+                    j + 1 >= len(self.spans) or self._token(j + 1) not in _QUOTES)):
+                continue
+            word = self._token(j)
+            stem = self.stems[j]
+            if (_ARABIC_WORD.match(word) and not self._definite(j) and len(stem) > 2
+                    and not fold(word).endswith(_NOT_NAME_ENDINGS)
+                    and normalize(word) not in STOP_WORDS and stem not in STOP_WORDS
+                    and stem not in self.lexicon.common and not trigger(word, self.lexicon)):
+                out.append(self._make(j, j, "ORG"))
+        return out
+
+    def _definite(self, i: int) -> bool:
+        """Whether token ``i`` carries the article (``الحركة``, ``بالتنظيم``)."""
+        return split_proclitic(fold(self._token(i)))[0].endswith(("ال", "لل"))
 
     def _keys(self, m: Mention) -> tuple[str, ...]:
         return tuple(_key(w) for w in m.text.split())

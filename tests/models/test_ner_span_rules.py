@@ -57,3 +57,18 @@ def test_two_word_rank_is_cut_from_a_person():
 def test_compound_given_name_takes_the_family_name():
     assert _apply("الوزير عبد القادر زيدون في", ("عبد القادر", "PER")) == [("عبد القادر زيدون", "PER")]
     assert _apply("قال عبد القادر امس", ("عبد القادر", "PER")) == [("عبد القادر", "PER")]
+
+
+def test_bare_name_after_a_group_head_is_an_organisation():
+    assert _apply("غارات على مواقع تنظيم داعش في ليبيا") == [("داعش", "ORG")]
+    assert _apply('قال إن حركة "طالبان" رفضت') == [("طالبان", "ORG")]
+
+
+def test_group_head_before_an_adjective_a_plural_or_a_definite_word_names_nothing():
+    for text in ("وقررت تنظيم وقفات احتجاجية", "إنها حركة تحررية تهدف", "وبعد تنظيم حفلتين",
+                 "صلوا جماعة ودعوا الله", "قال الحزب حسن إنه", 'رفضت الحركة "بيان" أمس'):
+        assert _apply(text) == [], text
+
+
+def test_group_name_the_recogniser_found_is_left_to_the_head_rule():
+    assert _apply("مواقع تنظيم داعش", ("داعش", "LOC")) == [("تنظيم داعش", "ORG")]
