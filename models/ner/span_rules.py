@@ -297,6 +297,7 @@ class SpanRules:
                and not self._line_starts(right + 1)):
             right += 1
         if (right + 1 >= len(self.spans) or self._token(right + 1) not in _DASHES or right - left > 2
+                or not (right + 2 == len(self.spans) or self._line_starts(right + 2))  # dash ends the line
                 or not self._line_starts(left) or (left, right) == (first, last)
                 or not all(_ARABIC_WORD.match(self._token(i)) for i in range(left, right + 1))):
             return m

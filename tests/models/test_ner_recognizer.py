@@ -206,3 +206,12 @@ def test_seed_group_named_after_its_head_noun_is_one_organisation(seed_articles)
     entity = article.entities[covering.pop()]
     assert entity.type == "ORG" and "داعش" in entity.canonical
     assert len(entity.mentions) == len(occurrences)
+
+
+def test_seed_heading_word_before_a_dash_is_not_part_of_a_name(seed_articles):
+    """The subheading «لقاء السيسي – لافروف»: «لقاء» ("meeting") is no part of the person."""
+    path = next(p for p in sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+                if "لقاء السيسي" in p.read_text(encoding="utf-8"))
+    article = open_article(path)
+    assert not any("لقاء" in e.canonical for e in article.entities)
+    assert [(m.text, m.type) for m in _at(article, "لقاء السيسي")] == [("السيسي", "PER")]

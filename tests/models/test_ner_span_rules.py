@@ -50,6 +50,11 @@ def test_byline_before_a_dash_is_one_name():
     assert _apply("عنوان\nصوت الشعب –\nأعلنت", ("الشعب", "ORG")) == [("صوت الشعب", "ORG")]
 
 
+def test_heading_with_a_dash_inside_is_not_a_byline():
+    text = "عنوان\nلقاء السيسي – لافروف\nوعقد"
+    assert _apply(text, ("السيسي", "PER")) == [("السيسي", "PER")]
+
+
 def test_two_word_rank_is_cut_from_a_person():
     assert _apply("العقيد أركان حرب سالم العلي", ("حرب سالم العلي", "PER")) == [("سالم العلي", "PER")]
 
