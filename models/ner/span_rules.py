@@ -10,12 +10,15 @@ The CRF follows the corpora's conventions (whole tokens, clitics inside,
 - a name directly after an organisation's head noun (``وكالة``, ``جامعة``,
   ``صحيفة`` …) is that organisation (``وكالة الأناضول``, not the place); a
   name after a place noun (``مدينة``, ``بلدة`` …) is a place, in the whole text;
+- a bare indefinite word after a group's head noun (``تنظيم داعش``,
+  ``حركة "طالبان"``) is an organisation (``GROUP_HEADS``, ``_named_groups``);
 - a name that fills only part of a short quotation (``«الخليج الجديد»``,
   ``"كتيبة شهداء أبو سليم"``) names what is quoted: the whole quotation
   (no function words), an organisation when the name inside is a place or
   the quotation holds an organisation's head noun;
 - a name in a short line ending in a dash (a byline, ``نور نيوز –``) is the
-  whole line; a multi-word name also marks its other occurrences;
+  whole line (a dash inside a line is no byline); a multi-word name also
+  marks its other occurrences;
 - an unmarked institution phrase (``وزارة الخارجية المصرية``, ``الجيش الليبي``)
   is an organisation; a particle before a person belongs to the name;
 - a person's name cut after a compound given name (``عبد القادر`` before
