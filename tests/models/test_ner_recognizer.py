@@ -215,3 +215,12 @@ def test_seed_heading_word_before_a_dash_is_not_part_of_a_name(seed_articles):
     article = open_article(path)
     assert not any("لقاء" in e.canonical for e in article.entities)
     assert [(m.text, m.type) for m in _at(article, "لقاء السيسي")] == [("السيسي", "PER")]
+
+
+def test_seed_entities_are_named_without_a_preposition():
+    """«للجيش الليبي» (ل + الجيش) is shown as written but named «الجيش الليبي»."""
+    seeds = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+    path = next(p for p in seeds if "للجيش الليبي" in p.read_text(encoding="utf-8"))
+    canonical = [e.canonical for e in open_article(path).entities]
+    assert not [c for c in canonical if c.startswith("لل")]
+    assert "الجيش الليبي" in canonical
