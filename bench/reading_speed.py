@@ -5,7 +5,8 @@ in a temporary folder from the seeds: the seed article as .txt (UTF-8 and
 Windows-1256), .md, .html, .docx and a Qt-made .pdf, plus a text file at the
 character limit and a 10,000-word line without punctuation.
 
-``--scale`` times reading, summarising (``auto``) and entity recognition on
+``--scale`` times reading, summarising (``auto``), entity recognition and the
+entities' English names (``settle``, transliteration cache emptied first) on
 text files of 100k, 400k and 1M characters made of ANT news articles
 (``../shared/data/articles/ant-all.jsonl``, rows in file order), one step at a
 time (median of ``--runs``), and prints the time per 100k characters: flat
@@ -90,11 +91,17 @@ def _news_text(chars: int) -> str:
 
 
 def scale(runs: int) -> None:
+    from models.names import settle, translit
     from models.ner import annotate
     from models.summarize import summarize
 
-    print("| characters | sentences | read s | summarise s | entities s | read+summarise s per 100k |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    def names(article) -> None:
+        translit._cache.clear()  # each size starts cold: the texts share their first articles
+        settle(article)
+
+    print("| characters | sentences | read s | summarise s | entities s | English names s "
+          "| read+summarise s per 100k |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in SCALE_SIZES:
             path = Path(tmp) / f"{size}.txt"
@@ -103,9 +110,10 @@ def scale(runs: int) -> None:
             read_s = median_seconds(lambda path=path: read_article(path), runs)
             summarise_s = median_seconds(lambda article=article: summarize(article), runs)
             entities_s = median_seconds(lambda article=article: annotate(article), max(1, runs // 3))
+            names_s = median_seconds(lambda article=article: names(article), max(1, runs // 3))
             per = (read_s + summarise_s) / (size / 100_000)
             print(f"| {size:,} | {len(article.sentences):,} | {read_s:.2f} | {summarise_s:.2f} | "
-                  f"{entities_s:.2f} | {per:.3f} |")
+                  f"{entities_s:.2f} | {names_s:.2f} | {per:.3f} |")
 
 
 def main() -> None:

@@ -78,6 +78,20 @@ def _trim_clitic(text: str, mention: Mention, known: Collection[str]) -> Mention
     return Mention(start, mention.end, mention.type, text[start:mention.end])
 
 
+def _without_preposition(form: str, known: Collection[str], names: Collection[str]) -> str:
+    """A displayed form that kept ل on ل + الـ (``للجيش الليبي``) as a name is written alone:
+    ``الجيش الليبي``; ل + a name that starts with ل (``للبنان``: ``لبنان`` in ``names`` and
+    ``بنان`` not a known word) → ``لبنان``."""
+    first = form.split()[0]
+    cut = proclitic_length(first, lexicon=known)
+    if not (cut and first[cut - 1] == "ل" and first[cut:].startswith("ل")):
+        return form
+    rest = form[cut:]
+    if normalize(first[cut:]) in names and normalize(first[cut + 1:]) not in known:
+        return rest
+    return "ا" + rest
+
+
 def _name_span(text: str, mention: Mention) -> tuple[int, int]:
     """The span of a person's name without leading titles (``اللواء المتقاعد``)."""
     words = list(re.finditer(r"\S+", mention.text))
@@ -151,7 +165,7 @@ def group_mentions(article: Article, found: list[Mention], names: Collection[str
         # people and organisations are named by their full form; places by their usual one
         # («مصر», not the «مصر العربية» of one «جمهورية مصر العربية»)
         usual = members if kind == "LOC" else [i for i in members if len(named[i][1]) == len(keys)]
-        forms = Counter(text[slice(*named[i][2])] for i in usual)
+        forms = Counter(_without_preposition(text[slice(*named[i][2])], known, names) for i in usual)
         canonical = max(forms, key=lambda f: (forms[f], -len(f)))
         spans = [(named[i][0].start, named[i][0].end) for i in members]
         in_summary = any(a <= s < b for s, _ in spans for a, b in summary)

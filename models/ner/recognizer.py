@@ -101,7 +101,7 @@ class Recognizer:
         spans = tokenize(text)
         rules = SpanRules(text, spans, self.lexicon)
         mentions = rules.apply(mentions)
-        stems = [stem_of(text[s:e]) for s, e in spans]
+        stems = rules.stems
         kinds: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             words = m.text.split()

@@ -10,12 +10,15 @@ The CRF follows the corpora's conventions (whole tokens, clitics inside,
 - a name directly after an organisation's head noun (``وكالة``, ``جامعة``,
   ``صحيفة`` …) is that organisation (``وكالة الأناضول``, not the place); a
   name after a place noun (``مدينة``, ``بلدة`` …) is a place, in the whole text;
+- a bare indefinite word after a group's head noun (``تنظيم داعش``,
+  ``حركة "طالبان"``) is an organisation (``GROUP_HEADS``, ``_named_groups``);
 - a name that fills only part of a short quotation (``«الخليج الجديد»``,
   ``"كتيبة شهداء أبو سليم"``) names what is quoted: the whole quotation
   (no function words), an organisation when the name inside is a place or
   the quotation holds an organisation's head noun;
 - a name in a short line ending in a dash (a byline, ``نور نيوز –``) is the
-  whole line; a multi-word name also marks its other occurrences;
+  whole line (a dash inside a line is no byline); a multi-word name also
+  marks its other occurrences;
 - an unmarked institution phrase (``وزارة الخارجية المصرية``, ``الجيش الليبي``)
   is an organisation; a particle before a person belongs to the name;
 - a person's name cut after a compound given name (``عبد القادر`` before
@@ -25,7 +28,11 @@ The CRF follows the corpora's conventions (whole tokens, clitics inside,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cached_property
+from itertools import count
 
 from models.arabic import STOP_WORDS, normalize
 from models.article import Mention
@@ -43,6 +50,14 @@ _QUOTES = frozenset('«»"“”')
 INSTITUTIONS = frozenset(normalize(w) for w in (
     "وزارة", "مجلس", "حزب", "جامعة", "وكالة", "شركة", "منظمة", "هيئة", "جبهة", "تنظيم", "جيش", "محكمة",
     "برلمان", "مصرف", "بنك", "صحيفة", "جريدة", "قناة", "كتيبة", "لجنة", "مفوضية", "بعثة", "رابطة", "نقابة"))
+# heads of groups named by a bare word: «تنظيم داعش», «حركة "حماس"» (the corpora tag the name only)
+GROUP_HEADS = frozenset(normalize(w) for w in (
+    "تنظيم", "حركة", "جماعة", "حزب", "جبهة", "كتيبة", "فصيل", "تيار", "ائتلاف",
+    "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"))
+# endings of what follows such a head without naming a group: indefinite adjectives, plurals,
+# duals, nouns with a suffix and plural verbs («حركة تحررية», «تنظيم وقفات», «تنظيم حفلتين»,
+# «تنظيم تدخلاته», «جماعة ودعوا»)
+_NOT_NAME_ENDINGS = ("ي", "ه", "ات", "ين", "ون", "ها", "هم", "وا")
 _MAX_QUOTE = 5
 _DASHES = frozenset("-–—")
 _ARABIC_WORD = re.compile("^[\u0621-\u064A\u0640]+$")
@@ -87,6 +102,22 @@ class SpanRules:
         self.starts = [s for s, _ in spans]
         self.lexicon = lexicon
 
+    @cached_property
+    def stems(self) -> list[str]:
+        """``stem_of`` each token."""
+        return self._per_token(stem_of)
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """``_key`` of each token."""
+        return self._per_token(_key)
+
+    def _per_token(self, function: Callable[[str], str]) -> list[str]:
+        """``function`` of each token, computed once per distinct word."""
+        memo: dict[str, str] = {}
+        tokens = (self.text[s:e] for s, e in self.spans)
+        return [memo[t] if t in memo else memo.setdefault(t, function(t)) for t in tokens]
+
     def _token(self, i: int) -> str:
         s, e = self.spans[i]
         return self.text[s:e]
@@ -107,7 +138,7 @@ class SpanRules:
                 out.append(m)
         # a name a head noun typed («مدينة بن جواد») keeps that type in the whole text
         out = [Mention(m.start, m.end, typed.get(self._keys(m), m.type), m.text) for m in out]
-        out = self._spread(out + self._institutions(out))
+        out = self._spread(out + self._institutions(out) + self._named_groups(out))
         out.sort(key=lambda m: (m.start, -m.end))
         kept: list[Mention] = []
         for m in out:  # extended mentions may now cover others
@@ -117,28 +148,37 @@ class SpanRules:
         return kept
 
     def _spread(self, mentions: list[Mention]) -> list[Mention]:
-        """A multi-word name also marks its other occurrences, over the shorter mentions inside them."""
-        stems = [stem_of(self._token(i)) for i in range(len(self.spans))]
-        names: dict[tuple[str, ...], str] = {}
+        """A multi-word name also marks its other occurrences, over the shorter mentions inside them.
+
+        One pass over the tokens: names are looked up by their first stem and the
+        mentions a new one would cover are found through their sorted starts.
+        """
+        stems = self.stems
+        names: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # first stem → name → type
         for m in mentions:
             first, last = self._bounds(m)
             if last > first and m.type != "MISC":
-                names.setdefault(tuple(stems[first:last + 1]), m.type)
-        firsts = {key[0] for key in names}
-        out = list(mentions)
+                names[stems[first]].setdefault(tuple(stems[first:last + 1]), m.type)
+        live = dict(enumerate(mentions))  # kept in list order: later ties keep their order
+        starts = sorted((m.start, n) for n, m in live.items())
+        longest = max((m.end - m.start for m in mentions), default=0)
+        ids = count(len(mentions))
         for i, stem in enumerate(stems):
-            if stem not in firsts:
-                continue
-            for key, kind in names.items():
+            for key, kind in names.get(stem, {}).items():
                 if tuple(stems[i:i + len(key)]) != key:
                     continue
                 start, end = self.spans[i][0], self.spans[i + len(key) - 1][1]
-                inside = [m for m in out if m.start < end and m.end > start]
-                if all(start <= m.start and m.end <= end for m in inside) and not any(
-                        (m.start, m.end) == (start, end) for m in inside):
-                    out = [m for m in out if m not in inside]
-                    out.append(Mention(start, end, kind, self.text[start:end]))
-        return out
+                lo, hi = bisect_left(starts, (start - longest + 1,)), bisect_left(starts, (end,))
+                inside = [n for _, n in starts[lo:hi] if live[n].end > start]
+                if all(start <= live[n].start and live[n].end <= end for n in inside) and not any(
+                        (live[n].start, live[n].end) == (start, end) for n in inside):
+                    for n in inside:
+                        del starts[bisect_left(starts, (live.pop(n).start, n))]
+                    n = next(ids)
+                    live[n] = Mention(start, end, kind, self.text[start:end])
+                    insort(starts, (start, n))
+                    longest = max(longest, end - start)
+        return list(live.values())
 
     def _particle(self, m: Mention) -> Mention:
         """A person mention right after a name particle (``بن``, ``أبو``) includes it."""
@@ -158,7 +198,7 @@ class SpanRules:
                 taken[i] = True
         out = []
         for i in range(len(self.spans) - 1):
-            if taken[i] or _key(self._token(i)) not in INSTITUTIONS:
+            if taken[i] or self.keys[i] not in INSTITUTIONS:
                 continue
             definite = "ال" in split_proclitic(fold(self._token(i)))[0]
             j = i + 1
@@ -173,6 +213,36 @@ class SpanRules:
                 for k in range(i, j):
                     taken[k] = True
         return out
+
+    def _named_groups(self, mentions: list[Mention]) -> list[Mention]:
+        """The bare name after a group's head noun (``تنظيم داعش``, ``تنظيم "داعش"``) is an
+        organisation: an indefinite word, quoted or not, that is neither a stop word, a trigger,
+        a word seen mostly outside names (``Lexicon.common``) nor shaped like an adjective, a
+        plural or a noun with a suffix (``_NOT_NAME_ENDINGS``); the head stays outside."""
+        taken = set()
+        for m in mentions:
+            first, last = self._bounds(m)
+            taken.update(range(first, last + 1))
+        out = []
+        for i in range(len(self.spans) - 1):
+            if i in taken or self.keys[i] not in GROUP_HEADS or self._definite(i):
+                continue
+            j = i + 2 if self._token(i + 1) in _QUOTES else i + 1
+            if j >= len(self.spans) or j in taken or (j > i + 1 and (
+                    j + 1 >= len(self.spans) or self._token(j + 1) not in _QUOTES)):
+                continue
+            word = self._token(j)
+            stem = self.stems[j]
+            if (_ARABIC_WORD.match(word) and not self._definite(j) and len(stem) > 2
+                    and not fold(word).endswith(_NOT_NAME_ENDINGS)
+                    and normalize(word) not in STOP_WORDS and stem not in STOP_WORDS
+                    and stem not in self.lexicon.common and not trigger(word, self.lexicon)):
+                out.append(self._make(j, j, "ORG"))
+        return out
+
+    def _definite(self, i: int) -> bool:
+        """Whether token ``i`` carries the article (``الحركة``, ``بالتنظيم``)."""
+        return split_proclitic(fold(self._token(i)))[0].endswith(("ال", "لل"))
 
     def _keys(self, m: Mention) -> tuple[str, ...]:
         return tuple(_key(w) for w in m.text.split())
@@ -230,6 +300,7 @@ class SpanRules:
                and not self._line_starts(right + 1)):
             right += 1
         if (right + 1 >= len(self.spans) or self._token(right + 1) not in _DASHES or right - left > 2
+                or not (right + 2 == len(self.spans) or self._line_starts(right + 2))  # dash ends the line
                 or not self._line_starts(left) or (left, right) == (first, last)
                 or not all(_ARABIC_WORD.match(self._token(i)) for i in range(left, right + 1))):
             return m

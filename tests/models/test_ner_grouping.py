@@ -104,3 +104,12 @@ def test_a_place_is_named_by_its_usual_form():
     article = Article(text)
     group_mentions(article, found)
     assert [(e.canonical, e.count) for e in article.entities] == [("مصر", 3)]
+
+
+def test_a_name_shown_with_its_preposition_is_named_without_it():
+    text = "قال للجيش الليبي ثم زار للبنان"
+    found = [Mention(4, 16, "ORG", "للجيش الليبي"), Mention(24, 30, "LOC", "للبنان")]
+    article = Article(text)
+    group_mentions(article, found, names=frozenset({"لبنان"}))
+    assert [text[m.start:m.end] for m in article.mentions] == ["للجيش الليبي", "للبنان"]
+    assert sorted(e.canonical for e in article.entities) == ["الجيش الليبي", "لبنان"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from models.errors import KhulasaError
 from models.ner import Recognizer, annotate, default_recognizer
 from models.ner.recognizer import LEXICON_FILE, MODEL_FILE
 from models.paths import bundled_data_dir
+from models.pipeline import open_article
 from models.reading import read_article
 
 SEED_NAMES = {
@@ -191,3 +193,34 @@ def test_seed_omar_sorour_is_found(seed_articles):
 def test_seed_brigade_named_after_a_place_is_not_a_person(seed_articles):
     article = _seed_with(seed_articles, "أبو سليم")
     assert [(m.text, m.type) for m in _at(article, "أبو سليم")] == [("كتيبة شهداء أبو سليم", "ORG")]
+
+
+def test_seed_group_named_after_its_head_noun_is_one_organisation(seed_articles):
+    """Every «داعش» of the seed («تنظيم داعش», «تنظيم "داعش" الإرهابي», «مقاتلي داعش») is one ORG."""
+    path = next(p for p in sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+                if "تنظيم داعش" in p.read_text(encoding="utf-8"))
+    article = open_article(path)
+    occurrences = [m.start() for m in re.finditer("داعش", article.text)]
+    covering = {m.entity for at in occurrences for m in article.mentions if m.start <= at < m.end}
+    assert len(covering) == 1 and None not in covering
+    entity = article.entities[covering.pop()]
+    assert entity.type == "ORG" and "داعش" in entity.canonical
+    assert len(entity.mentions) == len(occurrences)
+
+
+def test_seed_heading_word_before_a_dash_is_not_part_of_a_name(seed_articles):
+    """The subheading «لقاء السيسي – لافروف»: «لقاء» ("meeting") is no part of the person."""
+    path = next(p for p in sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+                if "لقاء السيسي" in p.read_text(encoding="utf-8"))
+    article = open_article(path)
+    assert not any("لقاء" in e.canonical for e in article.entities)
+    assert [(m.text, m.type) for m in _at(article, "لقاء السيسي")] == [("السيسي", "PER")]
+
+
+def test_seed_entities_are_named_without_a_preposition():
+    """«للجيش الليبي» (ل + الجيش) is shown as written but named «الجيش الليبي»."""
+    seeds = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+    path = next(p for p in seeds if "للجيش الليبي" in p.read_text(encoding="utf-8"))
+    canonical = [e.canonical for e in open_article(path).entities]
+    assert not [c for c in canonical if c.startswith("لل")]
+    assert "الجيش الليبي" in canonical

@@ -50,6 +50,11 @@ def test_byline_before_a_dash_is_one_name():
     assert _apply("عنوان\nصوت الشعب –\nأعلنت", ("الشعب", "ORG")) == [("صوت الشعب", "ORG")]
 
 
+def test_heading_with_a_dash_inside_is_not_a_byline():
+    text = "عنوان\nلقاء السيسي – لافروف\nوعقد"
+    assert _apply(text, ("السيسي", "PER")) == [("السيسي", "PER")]
+
+
 def test_two_word_rank_is_cut_from_a_person():
     assert _apply("العقيد أركان حرب سالم العلي", ("حرب سالم العلي", "PER")) == [("سالم العلي", "PER")]
 
@@ -57,3 +62,39 @@ def test_two_word_rank_is_cut_from_a_person():
 def test_compound_given_name_takes_the_family_name():
     assert _apply("الوزير عبد القادر زيدون في", ("عبد القادر", "PER")) == [("عبد القادر زيدون", "PER")]
     assert _apply("قال عبد القادر امس", ("عبد القادر", "PER")) == [("عبد القادر", "PER")]
+
+
+def test_bare_name_after_a_group_head_is_an_organisation():
+    assert _apply("غارات على مواقع تنظيم داعش في ليبيا") == [("داعش", "ORG")]
+    assert _apply('قال إن حركة "طالبان" رفضت') == [("طالبان", "ORG")]
+
+
+def test_group_head_before_an_adjective_a_plural_or_a_definite_word_names_nothing():
+    for text in ("وقررت تنظيم وقفات احتجاجية", "إنها حركة تحررية تهدف", "وبعد تنظيم حفلتين",
+                 "صلوا جماعة ودعوا الله", "قال الحزب حسن إنه", 'رفضت الحركة "بيان" أمس'):
+        assert _apply(text) == [], text
+
+
+def test_group_name_the_recogniser_found_is_left_to_the_head_rule():
+    assert _apply("مواقع تنظيم داعش", ("داعش", "LOC")) == [("تنظيم داعش", "ORG")]
+
+
+def _at_nth(text: str, surface: str, nth: int, kind: str) -> Mention:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(surface, at + 1)
+    return Mention(at, at + len(surface), kind, surface)
+
+
+def test_multi_word_name_spreads_over_shorter_mentions_only():
+    text = "قال سعد زغلول ثم سعد زغلول ثم زغلول باشا ثم سعد زغلول"
+    mentions = [_at_nth(text, "سعد زغلول", 0, "PER"), _at_nth(text, "زغلول", 1, "LOC"),
+                _at_nth(text, "سعد زغلول", 2, "PER")]
+    out = SpanRules(text, tokenize(text), LEXICON).apply(mentions)
+    starts = [text.index("سعد"), text.index("سعد", 5), text.rindex("سعد")]
+    assert [(m.start, m.text, m.type) for m in out] == [(s, "سعد زغلول", "PER") for s in starts]
+    # a mention that reaches outside the occurrence keeps it from being marked
+    blocked = [_at_nth(text, "سعد زغلول", 0, "PER"), Mention(starts[1] + 4, starts[1] + 12, "MISC",
+                                                             text[starts[1] + 4:starts[1] + 12])]
+    out = SpanRules(text, tokenize(text), LEXICON).apply(blocked)
+    assert [m.start for m in out if m.type == "PER"] == [starts[0], starts[2]]
