@@ -39,16 +39,15 @@ def chunk_size(items: int, workers: int) -> int:
 class ProcessPool:
     """``workers`` processes; :meth:`run` yields one :class:`Outcome` per item, in finishing order.
 
-    Workers start from a fresh interpreter (``forkserver`` where the platform has it, else
-    ``spawn``), never forked from the caller: a CTranslate2 model the caller has loaded (the
-    translator, the name transliterator) would hang in a forked child.
+    Workers start from a fresh interpreter (``spawn``, the same on every platform), never
+    forked from the caller: a CTranslate2 model the caller has loaded (the translator, the
+    name transliterator) would hang in a forked child.
     """
 
     def __init__(self, options: BatchOptions, workers: int) -> None:
         self.workers = workers
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        self._pool = context.Pool(workers, initializer=_start_worker, initargs=(options,))
+        self._pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start_worker,
+                                                               initargs=(options,))
         self._stopping = threading.Event()
 
     def run(self, items: Sequence[Item], *, ahead: int | None = None) -> Iterator[Outcome]:
