@@ -254,8 +254,7 @@ def _markdown(rounds: dict, full: dict, *, subset: int, args, load: tuple[str, s
         f"Summaries + entities (`--translate none`), default length and algorithm. Subset: every "
         f"{args.subset_step}th article of `ant-all.jsonl` ({subset} articles); each job a fresh process "
         "(pool start, recogniser load per worker, reading and row writing included); median of "
-        f"{args.runs} interleaved rounds. Load average before / after: {load[0]} / {load[1]} "
-        "(other helpers shared the 2 cores).", "",
+        f"{args.runs} interleaved rounds. Load average before / after: {load[0]} / {load[1]}.", "",
         "| engine | workers | articles/s (median) | each run | start-up s | articles/s after start-up | "
         "CPU s / 1000 articles (main + workers) | peak RSS, all processes MB | largest worker MB |",
         "|---|---|---|---|---|---|---|---|---|"]
