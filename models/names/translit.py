@@ -111,7 +111,7 @@ def spell_name(arabic: str, known: Callable[[str], str | None] | None = None) ->
 
     ``known(word)`` gives a listed lower-case spelling of one word (or None);
     the other words are spelt by the model, or letter by letter when the model
-    is missing. Latin words are kept. «خليفة حفتر» → ("Khalifa Haftar", …).
+    is missing. Latin words are kept. «جمال عبد الناصر» → ("Jamal Abdel Nasser", False).
     """
     plan = _plan(source_chars(arabic).split())
     listed = {w: known(w) for _, w in plan if w and known is not None}

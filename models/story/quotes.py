@@ -6,7 +6,7 @@ complementizer (إن/أن/بأن, also with a pronoun: إنه، أنها), a col
 opening quotation mark. What lies between the verb and that marker is the
 subject, read by :func:`models.story.speakers.speaker_in`. With no subject
 after the verb the speaker is the one named before the verb in the same
-clause (``المتحدث … المسماري أكد أن``), else the previous quote's speaker
+clause (``المتحدث … الزيدي أكد أن``), else the previous quote's speaker
 (``وأضاف أن``); a participle (مضيفا، مشيرا، مؤكدا …) continues the quote
 before it. The quote runs to the next speech verb or the end of the sentence.
 """
