@@ -14,7 +14,7 @@ _LETTERS = {
 
 
 def letter_spelling(arabic: str) -> str:
-    """A rough Latin spelling of an Arabic name («جمال عبد الناصر» → «Jmal Bd al-Nasr», «القاهرة» → «al-Qahra»)."""
+    """A rough Latin spelling of an Arabic name («طه حسين» → «Th Hsin», «القاهرة» → «al-Qahra»)."""
     words = []
     for word in arabic.split():
         out = []

@@ -30,7 +30,7 @@ class SpeakerGroup:
 def group_speakers(quotes: Sequence) -> list[SpeakerGroup]:
     """Quotes grouped by speaker across sources, the speakers most sources quote first.
 
-    Names match on their words (``المسماري`` joins ``أحمد المسماري``, ``احمد`` and ``أحمد`` match);
+    Names match on their words (``الزيدي`` joins ``أحمد الزيدي``, ``احمد`` and ``أحمد`` match);
     an unnamed source (``مصادر محلية``) is only itself in its own article.
     """
     groups: dict[str, list] = {}
