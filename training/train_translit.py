@@ -4,7 +4,9 @@
 
 A small character-level transformer (Arabic letters → lower-case English
 letters) trained with PyTorch on the training side of ``training.translit_data``
-(the held-out 10 % of the Wikidata pairs is never seen), written in Marian's
+(the held-out 10 % of the Wikidata pairs is never seen; a further 5 % of the
+training pairs is kept aside as the validation slice that chooses the recipe
+and is scored into ``training.json``), written in Marian's
 ``.npz`` layout and converted to CTranslate2 int8 with the model store's own
 ``convert_marian``, so the app runs it with ctranslate2 and needs no PyTorch.
 PyTorch is a training-only dependency: ``pip install torch==2.13.0``.
@@ -31,9 +33,10 @@ import torch
 import yaml
 from torch import nn
 
+from bench.names_eval import score
 from models.names.translit import MODEL_DIR
 from models.translation.packages import convert_marian
-from training.translit_data import split
+from training.translit_data import split, validation_split
 
 SEED = 11
 SPECIALS = ["</s>", "<unk>"]  # Marian: </s> is 0; the decoder starts from a zero embedding
@@ -141,7 +144,9 @@ def batches(pairs, src_index, tgt_index, size, rng):
         yield s, pad, ti, to
 
 
-def train(pairs, src_vocab, tgt_vocab, *, epochs: int, batch: int, seed: int) -> Model:
+def train(pairs, src_vocab, tgt_vocab, *, epochs: int, batch: int, seed: int, smoothing: float = 0.1,
+          average: int = 1) -> Model:
+    """The trained model; ``average`` > 1 averages the weights after each of the last ``average`` epochs."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = Model(Config, len(src_vocab), len(tgt_vocab))
@@ -153,7 +158,8 @@ def train(pairs, src_vocab, tgt_vocab, *, epochs: int, batch: int, seed: int) ->
     opt = torch.optim.AdamW(model.parameters(), lr=1.5e-3, betas=(0.9, 0.98), weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warmup, 0.5 * (1 + math.cos(math.pi * min(1.0, s / total)))))
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=0.1)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=smoothing)
+    kept: list[dict[str, torch.Tensor]] = []
     t0 = time.time()
     for epoch in range(epochs):
         model.train()
@@ -171,6 +177,10 @@ def train(pairs, src_vocab, tgt_vocab, *, epochs: int, batch: int, seed: int) ->
                 print(f"  step {n:.0f}/{steps_per_epoch} loss {run / n:.3f} ({time.time() - t0:.0f}s)",
                       flush=True)
         print(f"epoch {epoch + 1}/{epochs} loss {run / n:.3f} ({time.time() - t0:.0f}s)", flush=True)
+        if epoch >= epochs - average:
+            kept.append({k: v.detach().clone() for k, v in model.state_dict().items()})
+    if len(kept) > 1:
+        model.load_state_dict({k: sum(state[k] for state in kept) / len(kept) for k in kept[0]})
     return model.eval()
 
 
@@ -244,25 +254,56 @@ def export(model: Model, src_vocab: list[str], tgt_vocab: list[str], out: Path, 
         shutil.copytree(converted, out)
 
 
+def validate(model_dir: Path, pairs, beams: list[int]) -> dict[str, dict[str, float]]:
+    """Exact share and CER of the exported model on ``pairs`` per beam size."""
+    import ctranslate2
+
+    translator = ctranslate2.Translator(str(model_dir), device="cpu", intra_threads=torch.get_num_threads())
+    out = {}
+    for beam in beams:
+        results = translator.translate_batch([list(a[:Config.max_len]) for a, _ in pairs], beam_size=beam,
+                                             max_decoding_length=Config.max_len + 10, max_batch_size=512)
+        spelt = {a: "".join(r.hypotheses[0]) for (a, _), r in zip(pairs, results, strict=True)}
+        exact, cer = score(pairs, spelt.__getitem__)
+        out[str(beam)] = {"exact": round(exact, 4), "cer": round(cer, 4)}
+        print(f"validation beam {beam}: exact {exact:.1%}, CER {cer:.3f}", flush=True)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--batch", type=int, default=256)
+    parser.add_argument("--layers", type=int, default=Config.layers)
+    parser.add_argument("--d-model", type=int, default=Config.d_model)
+    parser.add_argument("--ffn", type=int, default=Config.ffn)
+    parser.add_argument("--smoothing", type=float, default=0.1, help="label smoothing")
+    parser.add_argument("--average", type=int, default=1, help="average the weights of the last N epochs")
+    parser.add_argument("--beams", type=int, nargs="+", default=[4], help="beam sizes scored on validation")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs only (smoke test)")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
+    Config.layers, Config.d_model, Config.ffn = args.layers, args.d_model, args.ffn
     train_pairs, heldout = split()
+    fit, valid = validation_split(train_pairs)
     if args.limit:
-        train_pairs = train_pairs[: args.limit]
-    print(f"training pairs {len(train_pairs)}, held-out pairs {len(heldout)} (never used here)", flush=True)
-    src_vocab = vocabulary([a for a, _ in train_pairs], 3)
-    tgt_vocab = vocabulary([e for _, e in train_pairs], 3)
-    model = train(train_pairs, src_vocab, tgt_vocab, epochs=args.epochs, batch=args.batch, seed=SEED)
-    meta = {"pairs": len(train_pairs), "epochs": args.epochs, "batch": args.batch, "seed": SEED,
-            "layers": Config.layers, "d_model": Config.d_model, "heads": Config.heads, "ffn": Config.ffn}
+        fit = fit[: args.limit]
+    print(f"training pairs {len(fit)}, validation pairs {len(valid)}, "
+          f"held-out pairs {len(heldout)} (never used here)", flush=True)
+    src_vocab = vocabulary([a for a, _ in fit], 3)
+    tgt_vocab = vocabulary([e for _, e in fit], 3)
+    t0 = time.time()
+    model = train(fit, src_vocab, tgt_vocab, epochs=args.epochs, batch=args.batch, seed=SEED,
+                  smoothing=args.smoothing, average=args.average)
+    meta = {"pairs": len(fit), "epochs": args.epochs, "batch": args.batch, "seed": SEED,
+            "layers": Config.layers, "d_model": Config.d_model, "heads": Config.heads, "ffn": Config.ffn,
+            "smoothing": args.smoothing, "average": args.average, "threads": args.threads,
+            "train_seconds": round(time.time() - t0)}
     export(model, src_vocab, tgt_vocab, args.out, meta)
+    meta["validation"] = validate(args.out, valid, args.beams)
+    (args.out / "training.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", flush=True)
     return 0
 

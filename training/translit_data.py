@@ -4,7 +4,9 @@ The held-out slice ("names-heldout") is a deterministic 10 % of the Wikidata
 person-name pairs, chosen by the MD5 of the lower-cased English word (so every
 Arabic spelling of one English word falls on the same side). Training uses the
 rest of the Wikidata pairs and the Wikipedia pairs (``google-ar2en.tsv``) whose
-English word is not in the held-out slice.
+English word is not in the held-out slice. Model selection uses a validation
+slice carved from the training pairs (:func:`validation_split`: a further 5 %
+by another MD5 of the English word), never the held-out one.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ Pair = tuple[str, str]  # (Arabic, English lower-cased)
 def held_out(english: str) -> bool:
     """Whether the English word belongs to the held-out slice (10 % by MD5)."""
     return int(hashlib.md5(english.lower().encode("utf-8")).hexdigest()[:8], 16) % 10 == 0
+
+
+def validation(english: str) -> bool:
+    """Whether a training pair's English word belongs to the validation slice (5 % by a salted MD5)."""
+    digest = hashlib.md5(("validation:" + english.lower()).encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) % 20 == 0
 
 
 def _rows(path: Path, arabic_col: str, english_col: str) -> list[Pair]:
@@ -61,3 +69,8 @@ def split(shared: Path = SHARED) -> tuple[list[Pair], list[Pair]]:
     heldout = list(dict.fromkeys(p for p in pairs if held_out(p[1])))
     train = list(dict.fromkeys(p for p in pairs + wikipedia(shared) if not held_out(p[1])))
     return train, heldout
+
+
+def validation_split(train: list[Pair]) -> tuple[list[Pair], list[Pair]]:
+    """``(fit, validation)``: the training pairs without and with the validation slice's English words."""
+    return [p for p in train if not validation(p[1])], [p for p in train if validation(p[1])]

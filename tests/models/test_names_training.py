@@ -1,14 +1,13 @@
-"""The transliteration training export: CTranslate2 scores what PyTorch trained (skips without torch)."""
+"""Transliteration training: CTranslate2 scores what PyTorch trained (needs torch); the validation slice."""
 
 from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
-
 
 @pytest.mark.slow
 def test_exported_model_scores_like_the_trained_one(tmp_path, monkeypatch):
+    torch = pytest.importorskip("torch")
     import ctranslate2
 
     from training import train_translit as T
@@ -33,3 +32,14 @@ def test_exported_model_scores_like_the_trained_one(tmp_path, monkeypatch):
         expected = sum(logp[i, t].item() for i, t in enumerate(out))
         got = sum(translator.score_batch([list(arabic)], [list(english)])[0].log_probs)
         assert got == pytest.approx(expected, abs=0.05 * len(out))  # int8 weights
+
+
+def test_validation_slice_is_cut_by_english_word_and_is_about_five_percent():
+    from training.translit_data import held_out, validation_split
+
+    words = [f"name{i}" for i in range(4000) if not held_out(f"name{i}")]
+    pairs = [(f"ا{i}", w) for i, w in enumerate(words)] + [(f"ب{i}", w.upper()) for i, w in enumerate(words)]
+    fit, valid = validation_split(pairs)
+    assert sorted(fit + valid) == sorted(pairs)
+    assert not {e.lower() for _, e in fit} & {e.lower() for _, e in valid}
+    assert 0.03 < len(valid) / len(pairs) < 0.07
