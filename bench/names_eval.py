@@ -34,7 +34,7 @@ if str(REPO) not in sys.path:
 from bench.results_file import RESULTS_DIR, table_with_notes, write_section  # noqa: E402
 from models.names import english_name  # noqa: E402
 from models.names.letters import letter_spelling  # noqa: E402
-from models.names.translit import MODEL_DIR, spell_name  # noqa: E402
+from models.names.translit import BEAM, MODEL_DIR, spell_name  # noqa: E402
 from training.translit_data import split  # noqa: E402
 
 
@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         "goal (issue 11): CER ≤ 0.20 and exact ≥ 35 %",
         f"model: {model['layers']}+{model['layers']} layers, d_model {model['d_model']}, "
         f"{model['epochs']} epochs on {model['pairs']:,} training pairs, {size:.1f} MB (CTranslate2 int8)",
+        *[f"names-validation (the 5 % of the training pairs kept out of its training, "
+          f"`training.translit_data.validation_split`): model exact {v['exact']:.1%}, CER {v['cer']:.3f} "
+          f"at beam {beam}" for beam, v in model.get("validation", {}).items() if beam == str(BEAM)],
         f"{seen_share:.0%} of the held-out Arabic words also occur in training, always with another English "
         "spelling (the slice is cut by English word): there the dictionary gives the training spelling, "
         "which is why 'dictionary, then model' scores below the model alone on this slice; on the seeds' "

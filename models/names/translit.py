@@ -19,7 +19,7 @@ from models.names.script import source_chars, title_case
 from models.paths import bundled_data_dir
 
 MODEL_DIR = bundled_data_dir() / "translit"
-_BEAM = 4
+BEAM = 4  # the beam the validation slice chose (training.json)
 _MAX_WORD = 40
 
 # Name particles spelt by convention rather than letter by letter.
@@ -64,7 +64,7 @@ def spell_words(words: list[str]) -> list[str]:
     """
     todo = [w for w in dict.fromkeys(words) if w not in _cache]
     if todo:
-        results = _Model.get().translate_batch([list(w[:_MAX_WORD]) for w in todo], beam_size=_BEAM,
+        results = _Model.get().translate_batch([list(w[:_MAX_WORD]) for w in todo], beam_size=BEAM,
                                                max_decoding_length=_MAX_WORD + 10)
         for word, result in zip(todo, results, strict=True):
             _cache[word] = "".join(result.hypotheses[0])
