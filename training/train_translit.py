@@ -282,14 +282,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--beams", type=int, nargs="+", default=[4], help="beam sizes scored on validation")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs only (smoke test)")
-    parser.add_argument("--all-pairs", action="store_true",
-                        help="train on the validation slice too, score none (the shipped model)")
+    parser.add_argument("--validate", action="store_true",
+                        help="keep the validation slice out and score on it (comparing recipes); "
+                             "without it, all training pairs (the shipped model)")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     Config.layers, Config.d_model, Config.ffn = args.layers, args.d_model, args.ffn
     train_pairs, heldout = split()
-    fit, valid = (train_pairs, []) if args.all_pairs else validation_split(train_pairs)
+    fit, valid = validation_split(train_pairs) if args.validate else (train_pairs, [])
     if args.limit:
         fit = fit[: args.limit]
     print(f"training pairs {len(fit)}, validation pairs {len(valid)}, "
