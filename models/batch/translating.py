@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models.article import Article, Translation
+from models.article import Article
 from models.batch.rows import BatchOptions, Outcome, article_row, error_row, to_translate
 from models.errors import ModelError
 from models.ner import project
-from models.translation import Translator
+from models.translation import Translator, translate_articles
 
 Emit = Callable[[dict], None]
 
@@ -24,48 +24,21 @@ def translate_outcomes(outcomes: list[Outcome], translator: Translator, options:
 
     A failed model call turns the rows not yet emitted into error rows.
     """
-    texts: list[str] = []
-    owners: list[tuple[int, int | None]] = []  # (outcome, sentence index or None for the headline)
-    left = [0] * len(outcomes)
-    for n, outcome in enumerate(outcomes):
-        article = outcome.article
-        assert article is not None
-        article.translations.clear()
-        article.model_id = translator.model_id
-        before = len(owners)
-        for i in to_translate(article, options):
-            texts.append(article.sentences[i].text)
-            owners.append((n, i))
-        if article.title.strip():
-            texts.append(article.title)
-            owners.append((n, None))
-        left[n] = len(owners) - before
-        if not left[n]:
-            _finish(outcome, emit)
+    ids = {id(outcome.article): outcome.id for outcome in outcomes}
+    done: set[int] = set()  # id() of the articles whose row is out
 
-    def on_result(result: Translation) -> None:
-        n, index = owners[result.index]
-        article = outcomes[n].article
-        if index is None:
-            article.title_translation = result.target
-        else:
-            article.translations[index] = Translation(index, result.source, result.target, result.alignment)
-        left[n] -= 1
-        if not left[n]:
-            _finish(outcomes[n], emit)
+    def finished(article: Article) -> None:
+        project(article)
+        done.add(id(article))
+        emit(article_row(ids[id(article)], article))
 
+    plan = [(outcome.article, to_translate(outcome.article, options)) for outcome in outcomes]
     try:
-        translator.translate(texts, on_result=on_result)
+        translate_articles(plan, translator, on_done=finished)
     except ModelError as error:
-        for n, outcome in enumerate(outcomes):
-            if left[n]:
+        for outcome in outcomes:
+            if id(outcome.article) not in done:
                 emit(error_row(outcome.id, str(error)))
-
-
-def _finish(outcome: Outcome, emit: Emit) -> None:
-    article: Article = outcome.article
-    project(article)
-    emit(article_row(outcome.id, article))
 
 
 class TranslationQueue:

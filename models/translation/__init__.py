@@ -11,7 +11,7 @@ from models.translation.cache import TranslationCache
 from models.translation.catalogue import CATALOGUE, CatalogueEntry
 from models.translation.download import Progress
 from models.translation.store import NO_MODEL_HELP, InstalledModel, ModelStore
-from models.translation.translator import TranslateOptions, Translator, translate_article
+from models.translation.translator import TranslateOptions, Translator, translate_article, translate_articles
 
 __all__ = [
     "CATALOGUE",
@@ -24,4 +24,5 @@ __all__ = [
     "TranslationCache",
     "Translator",
     "translate_article",
+    "translate_articles",
 ]

@@ -318,25 +318,60 @@ def translate_article(
     Raises:
         CancelledError: ``cancel()`` turned true; finished sentences are kept.
     """
-    if article.model_id != translator.model_id:
-        article.translations.clear()
-        article.title_translation = ""
-        article.model_id = translator.model_id
-    wanted = range(len(article.sentences)) if indices is None else indices
-    todo = [i for i in dict.fromkeys(wanted) if i not in article.translations]
-    texts = [article.sentences[i].text for i in todo]
-    with_title = bool(article.title.strip()) and not article.title_translation
-    if with_title:
-        texts.append(article.title)
+    translate_articles([(article, indices)], translator, cancel=cancel,
+                       on_sentence=None if on_sentence is None else lambda _article, t: on_sentence(t))
+
+
+def translate_articles(
+    plan: Sequence[tuple[Article, Sequence[int] | None]],
+    translator: Translator,
+    *,
+    on_sentence: Callable[[Article, Translation], None] | None = None,
+    on_done: Callable[[Article], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> None:
+    """:func:`translate_article` for each ``(article, indices)`` of ``plan``, in one
+    :meth:`Translator.translate` call (its batches mix the articles' sentences).
+
+    ``on_done(article)`` follows an article's last sentence and headline (at once when
+    it has nothing to translate). Raises as :meth:`Translator.translate` does; what
+    finished before stays in the articles.
+    """
+    texts: list[str] = []
+    owners: list[tuple[int, int | None]] = []  # (plan entry, sentence index or None for the headline)
+    left: list[int] = []
+    for article, indices in plan:
+        if article.model_id != translator.model_id:
+            article.translations.clear()
+            article.title_translation = ""
+            article.model_id = translator.model_id
+        wanted = range(len(article.sentences)) if indices is None else indices
+        todo = [i for i in dict.fromkeys(wanted) if i not in article.translations]
+        texts += [article.sentences[i].text for i in todo]
+        owners += [(len(left), i) for i in todo]
+        count = len(todo)
+        if article.title.strip() and not article.title_translation:
+            texts.append(article.title)
+            owners.append((len(left), None))
+            count += 1
+        left.append(count)
+    if on_done is not None:
+        for (article, _), count in zip(plan, left, strict=True):
+            if not count:
+                on_done(article)
 
     def on_result(result: Translation) -> None:
-        if result.index == len(todo):
+        n, index = owners[result.index]
+        article = plan[n][0]
+        if index is None:
             article.title_translation = result.target
-            return
-        index = todo[result.index]
-        translation = Translation(index, result.source, result.target, result.alignment)
-        article.translations[index] = translation
-        if on_sentence is not None:
-            on_sentence(translation)
+        else:
+            translation = Translation(index, result.source, result.target, result.alignment)
+            article.translations[index] = translation
+            if on_sentence is not None:
+                on_sentence(article, translation)
+        left[n] -= 1
+        if not left[n] and on_done is not None:
+            on_done(article)
 
     translator.translate(texts, on_result=on_result, cancel=cancel)
