@@ -32,6 +32,9 @@ def translate_outcomes(outcomes: list[Outcome], translator: Translator, options:
         done.add(id(article))
         emit(article_row(ids[id(article)], article))
 
+    for outcome in outcomes:  # a batch translates what it asks for afresh
+        outcome.article.translations.clear()
+        outcome.article.title_translation = ""
     plan = [(outcome.article, to_translate(outcome.article, options)) for outcome in outcomes]
     try:
         translate_articles(plan, translator, on_done=finished)
