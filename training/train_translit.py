@@ -10,6 +10,9 @@ and is scored into ``training.json``), written in Marian's
 ``.npz`` layout and converted to CTranslate2 int8 with the model store's own
 ``convert_marian``, so the app runs it with ctranslate2 and needs no PyTorch.
 PyTorch is a training-only dependency: ``pip install torch==2.13.0``.
+
+``--reverse`` trains the English→Arabic model (``models/data/translit-reverse``)
+with which the app re-scores the forward model's candidate spellings.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import yaml
 from torch import nn
 
 from bench.names_eval import score
-from models.names.translit import MODEL_DIR
+from models.names.translit import MODEL_DIR, REVERSE_DIR
 from models.translation.packages import convert_marian
 from training.translit_data import split, validation_split
 
@@ -272,27 +275,32 @@ def validate(model_dir: Path, pairs, beams: list[int]) -> dict[str, dict[str, fl
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--layers", type=int, default=Config.layers)
     parser.add_argument("--d-model", type=int, default=Config.d_model)
     parser.add_argument("--ffn", type=int, default=Config.ffn)
     parser.add_argument("--smoothing", type=float, default=0.1, help="label smoothing")
-    parser.add_argument("--average", type=int, default=1, help="average the weights of the last N epochs")
+    parser.add_argument("--average", type=int, default=3, help="average the weights of the last N epochs")
     parser.add_argument("--beams", type=int, nargs="+", default=[4], help="beam sizes scored on validation")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs only (smoke test)")
     parser.add_argument("--validate", action="store_true",
                         help="keep the validation slice out and score on it (comparing recipes); "
                              "without it, all training pairs (the shipped model)")
-    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--reverse", action="store_true",
+                        help="train the English→Arabic re-scoring model (default --out: translit-reverse)")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
+    out = args.out or (REVERSE_DIR if args.reverse else MODEL_DIR)
     torch.set_num_threads(args.threads)
     Config.layers, Config.d_model, Config.ffn = args.layers, args.d_model, args.ffn
     train_pairs, heldout = split()
     fit, valid = validation_split(train_pairs) if args.validate else (train_pairs, [])
     if args.limit:
         fit = fit[: args.limit]
+    if args.reverse:
+        fit, valid = [(e, a) for a, e in fit], [(e, a) for a, e in valid]
     print(f"training pairs {len(fit)}, validation pairs {len(valid)}, "
           f"held-out pairs {len(heldout)} (never used here)", flush=True)
     src_vocab = vocabulary([a for a, _ in fit], 3)
@@ -303,12 +311,12 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"pairs": len(fit), "epochs": args.epochs, "batch": args.batch, "seed": SEED,
             "layers": Config.layers, "d_model": Config.d_model, "heads": Config.heads, "ffn": Config.ffn,
             "smoothing": args.smoothing, "average": args.average, "threads": args.threads,
-            "train_seconds": round(time.time() - t0)}
-    export(model, src_vocab, tgt_vocab, args.out, meta)
+            "reverse": args.reverse, "train_seconds": round(time.time() - t0)}
+    export(model, src_vocab, tgt_vocab, out, meta)
     if valid:
-        meta["validation"] = validate(args.out, valid, args.beams)
-        (args.out / "training.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}", flush=True)
+        meta["validation"] = validate(out, valid, args.beams)
+        (out / "training.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}", flush=True)
     return 0
 
 

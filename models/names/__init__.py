@@ -41,9 +41,9 @@ def current_glossary() -> Glossary:
 
 
 def warm_up() -> None:
-    """Load the dictionary and the transliteration model now (start-up work: a quick first article)."""
+    """Load the dictionary, the transliteration models and the spellings list now (start-up work)."""
     default_dictionary()
-    spell_name("سلام")  # loads the model (or finds it missing: the letter spelling then serves)
+    spell_name("سلام")  # loads them (or finds them missing: the letter spelling then serves)
 
 
 def record_correction(correction: Correction) -> None:

@@ -1,7 +1,10 @@
 """Learned transliteration of Arabic names (a character transformer run by CTranslate2).
 
 The model (``models/data/translit``, made by ``training/train_translit.py``)
-spells one Arabic word at a time in lower-case English letters. Around it,
+proposes spellings of one Arabic word at a time in lower-case English letters
+and :mod:`models.names.ranking` picks one, preferring real Latin-script words
+and re-scoring with the English→Arabic model (``models/data/translit-reverse``).
+Around it,
 :func:`spell_name` applies the conventions the model cannot see in one word:
 the article («الـ» → "al-"), «عبد» compounds ("Abdel Fattah", "Abdullah"), «بن»
 ("bin"), «أبو» ("Abu"); ta marbuta is in the training pairs. Words listed in the
@@ -15,11 +18,13 @@ from collections.abc import Callable
 
 from models.errors import KhulasaError
 from models.names.letters import letter_spelling
+from models.names.ranking import RANKING, rank
 from models.names.script import source_chars, title_case
+from models.names.spellings import default_spellings
 from models.paths import bundled_data_dir
 
 MODEL_DIR = bundled_data_dir() / "translit"
-BEAM = 4  # the beam the validation slice chose (training.json)
+REVERSE_DIR = bundled_data_dir() / "translit-reverse"  # English→Arabic, re-scores candidate spellings
 _MAX_WORD = 40
 
 # Name particles spelt by convention rather than letter by letter.
@@ -30,44 +35,64 @@ _PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "abu",
 _ABD_ALLAH = {"الله": "abdullah", "لله": "abdullah"}
 
 
-class _Model:
-    """The CTranslate2 translator, built on first use (one per process)."""
+class _Models:
+    """The CTranslate2 translators, built on first use (one pair per process)."""
 
     _lock = threading.Lock()
-    _translator = None
+    _forward = None
+    _reverse: object | None = None
+    _reverse_tried = False
+
+    @staticmethod
+    def _open(path):
+        import ctranslate2
+
+        try:
+            return ctranslate2.Translator(str(path), device="cpu", inter_threads=1, intra_threads=1)
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise KhulasaError(f"{path}: unreadable transliteration model ({exc})") from exc
 
     @classmethod
-    def get(cls):
+    def forward(cls):
         with cls._lock:
-            if cls._translator is None:
+            if cls._forward is None:
                 if not (MODEL_DIR / "model.bin").is_file():
                     raise KhulasaError(f"{MODEL_DIR}: the transliteration model is missing "
                                        "(python -m training.train_translit)")
-                import ctranslate2
+                cls._forward = cls._open(MODEL_DIR)
+            return cls._forward
 
+    @classmethod
+    def reverse(cls):
+        """The re-scoring model, or None when it is missing or unreadable (ranking then goes without it)."""
+        with cls._lock:
+            if not cls._reverse_tried:
+                cls._reverse_tried = True
                 try:
-                    cls._translator = ctranslate2.Translator(str(MODEL_DIR), device="cpu", inter_threads=1,
-                                                             intra_threads=1)
-                except (RuntimeError, ValueError, OSError) as exc:
-                    raise KhulasaError(f"{MODEL_DIR}: unreadable transliteration model ({exc})") from exc
-            return cls._translator
+                    cls._reverse = cls._open(REVERSE_DIR) if (REVERSE_DIR / "model.bin").is_file() else None
+                except KhulasaError:
+                    cls._reverse = None
+            return cls._reverse
 
 
-_cache: dict[str, str] = {}  # Arabic word → the model's spelling (names repeat across articles)
+_cache: dict[str, str] = {}  # Arabic word → the chosen spelling (names repeat across articles)
 
 
 def spell_words(words: list[str]) -> list[str]:
-    """The model's lower-case spelling of each Arabic word (no conventions applied).
+    """The chosen lower-case spelling of each Arabic word (no conventions applied).
 
     Raises:
         KhulasaError: the model is missing or unreadable.
     """
     todo = [w for w in dict.fromkeys(words) if w not in _cache]
     if todo:
-        results = _Model.get().translate_batch([list(w[:_MAX_WORD]) for w in todo], beam_size=BEAM,
-                                               max_decoding_length=_MAX_WORD + 10)
+        results = _Models.forward().translate_batch(
+            [list(w[:_MAX_WORD]) for w in todo], beam_size=RANKING.candidates,
+            num_hypotheses=RANKING.candidates, return_scores=True, max_decoding_length=_MAX_WORD + 10)
+        spellings, reverse = default_spellings(), _Models.reverse()
         for word, result in zip(todo, results, strict=True):
-            _cache[word] = "".join(result.hypotheses[0])
+            hypotheses = [("".join(h), s) for h, s in zip(result.hypotheses, result.scores, strict=True)]
+            _cache[word] = rank(word[:_MAX_WORD], hypotheses, spellings, reverse)
     return [_cache[w] for w in words]
 
 
