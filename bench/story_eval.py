@@ -1,8 +1,8 @@
 """Score who-said-what and figure extraction (``models.story``) on the hand-annotated development set.
 
-    .venv/bin/python bench/story_eval.py [--write] [--show]
+    .venv/bin/python bench/story_eval.py [--write] [--show] [--second-fresh] [--third-fresh]
 
-``bench/story_dev/gold.jsonl`` names 76 ANT articles (``../shared/data/articles/ant-all.jsonl``)
+``bench/story_dev/gold.jsonl`` names 101 ANT articles (``../shared/data/articles/ant-all.jsonl``)
 and, read by hand, every quote (speaker, the first words of what was said, ``U`` for an
 unnamed source) and every figure (value, what it counts). The texts are read from
 ``../shared`` (not copied here), headline first as the reader expects. Each article is
@@ -146,7 +146,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--write", action="store_true", help="record the table in bench/results/story.md")
     parser.add_argument("--show", action="store_true", help="print every miss and spurious item")
     parser.add_argument("--second-fresh", action="store_true",
-                        help="also score the second fresh split (scored once, at the end)")
+                        help="also score the second fresh split (scored once, at the end of round 2)")
+    parser.add_argument("--third-fresh", action="store_true",
+                        help="also score the third fresh split (held out in round 3, scored once at its end)")
     args = parser.parse_args(argv)
     if not ARTICLES.exists():
         print(f"{ARTICLES} is absent: nothing to score")
@@ -162,9 +164,10 @@ def main(argv: list[str]) -> int:
             row = json.loads(line)
             if row["docno"] in wanted:
                 texts[row["docno"]] = f"{row['title']}\n\n{row['text']}"
-    if not args.second_fresh:
-        gold = [entry for entry in gold if entry["split"] != "fresh2"]
-    totals = {"rules": Counts(), "score": Counts(), "fresh": Counts(), "fresh2": Counts()}
+    skipped = {name for name, asked in (("fresh2", args.second_fresh), ("fresh3", args.third_fresh))
+               if not asked}
+    gold = [entry for entry in gold if entry["split"] not in skipped]
+    totals = {"rules": Counts(), "score": Counts(), "fresh": Counts(), "fresh2": Counts(), "fresh3": Counts()}
     docs = dict.fromkeys(totals, 0)
     with tempfile.TemporaryDirectory() as tmp:
         for entry in gold:
@@ -191,6 +194,9 @@ def main(argv: list[str]) -> int:
     if args.second_fresh:
         table.append(_row("fresh 2 (annotated before round 2, scored once at its end)", docs["fresh2"],
                           totals["fresh2"]))
+    if args.third_fresh:
+        table.append(_row("fresh 3 (annotated before round 3, scored once at its end)", docs["fresh3"],
+                          totals["fresh3"]))
     print("\n".join(table))
     if args.write:
         notes = [
