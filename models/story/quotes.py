@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from models.arabic import normalize
 from models.article import Article, Sentence
-from models.story.speakers import CONNECTIVES, Speaker, by_title, opening_subject, speaker_in
+from models.story.speaker_references import by_title
+from models.story.speakers import CONNECTIVES, Speaker, opening_subject, speaker_in
 from models.story.tokens import Token, forms, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",

@@ -4,14 +4,13 @@
 its complementizer, or a clause before the verb): the recogniser's person
 there (else the organisation or place that starts it), ``المتحدث باسم X`` as
 the spokesperson and X, a subject headed by مصدر، مصادر، شهود … as an
-unattributed source, and otherwise the first words as a phrase. A phrase
-that is a title (``المدير العام``، ``الوزيرة``) is the person the article
-introduced earlier with that title (:func:`by_title`).
+unattributed source, and otherwise the first words as a phrase (resolved
+to a person by :mod:`models.story.speaker_references`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from models.arabic import STOP_WORD_FORMS, normalize
 from models.article import Article, Mention
@@ -56,12 +55,10 @@ _RANKS = TITLES | forms("أركان", "حرب", "الركن", "الرسمي")
 _OUTLET_REACH = 3
 """A mention this many tokens after ``لمراسل``/``لوكالة``/``لـ`` names the outlet spoken to."""
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
-_TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
+TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
     "الوزيرة", "المديرة", "الرئيسة", "الكاتب", "الكاتبة", "العضو", "الممثل", "المندوب", "المندوبة", "النائبة",
     "الأمينة", "الناطقة", "المتحدثة", "المسؤول", "ضيف", "ضيفة"))
 """Title words without the article: a phrase speaker headed by one may be a person named earlier."""
-_TITLE_WINDOW = 6
-"""Tokens around a person's mention searched for the title that introduced them."""
 _OFFICES = frozenset(t.removeprefix("ال") for t in forms(
     "الوالي", "المنسق", "المدرب", "المعتمد", "المندوب", "المدعي", "الخبير", "الطبيب", "القيادي", "الناشط",
     "الباحث", "الأستاذة", "الممثلة", "المكلف", "المكلفة", "العميد", "الرئيس", "رئيسة", "الكاتب", "احد"))
@@ -70,7 +67,7 @@ _ANONYMOUS = forms("هويته", "هويتها", "هويتهم", "اسمه", "ا
 """``طلب عدم كشف هويته``، ``رفض ذكر اسمه``: a source who asked not to be named is unattributed."""
 _RELATIVE = forms("الذي", "التي", "الذين", "ما", "اللذين", "اللتين")
 """A relative pronoun ends a speaker's phrase (``اتحاد الحريات … الذي رفع دعوى``)."""
-_GUESTS = forms("ضيف", "ضيفة")
+GUESTS = forms("ضيف", "ضيفة")
 """``ضيف بوليتيكا``: the guest of a programme is the person the article interviews."""
 _PRONOUNS = forms("هو", "هي", "هم", "هما", "هن")
 """An independent pronoun as subject (``كتب هو وزملاؤه``): the previous speaker."""
@@ -122,13 +119,13 @@ def _governed(article: Article, mention: Mention, toks: list[Token]) -> bool:
     return bool(before) and before[-1].norm in _PREPOSITIONS
 
 
-def _entity_name(article: Article, mention: Mention) -> str:
+def entity_name(article: Article, mention: Mention) -> str:
     """The group's name, without a role the recogniser ran into it (``الجلاصي ضيف بولتيكا``)."""
     name = mention.text
     if mention.entity is not None and mention.entity < len(article.entities):
         name = article.entities[mention.entity].canonical
     words = name.split()
-    cut = next((k for k, word in enumerate(words) if k and normalize(word) in _GUESTS), len(words))
+    cut = next((k for k, word in enumerate(words) if k and normalize(word) in GUESTS), len(words))
     return " ".join(words[:cut])
 
 
@@ -142,7 +139,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
             break  # فرج علي مدير عام النقل: a name, then the office set beside it
         if chosen and _opens_statement(article.text, chosen[-1].end, token.start):
             break  # الهمامي "إذا كنا …: a quotation begins
-        if chosen and (preposition or adverb or token.norm in _QUOTING | _FRAME_START | _GUESTS | _RELATIVE
+        if chosen and (preposition or adverb or token.norm in _QUOTING | _FRAME_START | GUESTS | _RELATIVE
                        or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
@@ -221,9 +218,9 @@ def _spokesperson(
     between = [t for t in toks if split.end <= t.start < stop]
     while between and between[-1].norm in _RANKS:
         between.pop()
-    affiliation = _entity_name(article, group) if group else _phrase(article, between)
+    affiliation = entity_name(article, group) if group else _phrase(article, between)
     named = _apposition(article, [t for t in toks if t.start >= split.end]) if person is None else ""
-    name = _entity_name(article, person) if person else named or f"{role} {affiliation}".strip()
+    name = entity_name(article, person) if person else named or f"{role} {affiliation}".strip()
     return Speaker(name, "PER" if person else "", person.entity if person else None, role,
                    affiliation, group.entity if group else None)
 
@@ -260,7 +257,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         if best is None:
             return None
         role = article.text[content[0].start:best.start].strip(" ،,") if content[0].norm in TITLES else ""
-        return Speaker(_entity_name(article, best), best.type, best.entity, role)
+        return Speaker(entity_name(article, best), best.type, best.entity, role)
     if _is_office(content[0]) and (name := _apposition(article, content)):
         role = article.text[content[0].start:article.text.find(name, content[0].start)].strip(" ،,")
         return Speaker(name, "PER", role=role)
@@ -277,7 +274,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
 
 def _is_office(token: Token) -> bool:
     """Whether ``token`` heads a subject naming an office (``المدير``، ``والي``، ``أحد``)."""
-    keys = _TITLE_KEYS | _OFFICES
+    keys = TITLE_KEYS | _OFFICES
     return token.norm in TITLES or any(w.removeprefix("ال") in keys for w in (token.norm, token.bare()))
 
 
@@ -311,7 +308,7 @@ def _trailing_name(article: Article, toks: list[Token]) -> str:
     منوبي الطرودي في تصريح``): two words, the first not definite nor a preposition's object, the
     second definite only as a family name in ي; ``X بن Y`` as three."""
     def stop(token: Token) -> bool:
-        return (token.norm in _FRAME_START | _GUESTS | _RELATIVE or token.norm == "ل"
+        return (token.norm in _FRAME_START | GUESTS | _RELATIVE or token.norm == "ل"
                 or token.norm[1:] in _OUTLETS or token.norm in _ALONE and token.norm not in TITLES)
 
     end = next((k for k, t in enumerate(toks) if k and stop(t)), len(toks))
@@ -353,41 +350,4 @@ def opening_subject(article: Article, toks: list[Token]) -> Speaker | None:
     named = [m for m in _mentions_in(article, toks[0].start, near)
              if m.type in ("PER", "ORG") and not _governed(article, m, toks)]
     best = min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)
-    return Speaker(_entity_name(article, best), best.type, best.entity) if best else None
-
-
-def _title_word(text: str) -> str:
-    """The first word of ``text`` without the article, when it is a title (else ``""``)."""
-    words = [w.removeprefix("ال") for w in normalize(text).split()]
-    return words[0] if words and words[0] in _TITLE_KEYS else ""
-
-
-def by_title(article: Article, speaker: Speaker, before: int, known: list[Speaker]) -> Speaker:
-    """The person introduced with ``speaker``'s title before offset ``before`` (``الوزيرة`` after
-    ``وزيرة المرأة، نزيهة العبيدي``): a ``known`` earlier speaker given that title, else a person
-    named near that title in the text; else ``speaker`` unchanged."""
-    title = _title_word(speaker.name)
-    if speaker.type == "PER" or speaker.unattributed or not title:
-        return speaker
-    if title in _GUESTS:
-        guest = next((s for s in reversed(known) if s.type == "PER"), None)
-        return guest or _first_person(article, before, speaker)
-    earlier = next((s for s in reversed(known) if s.type == "PER" and _title_word(s.role) == title), None)
-    if earlier is not None:
-        return earlier
-    toks = tokens(article.text[:before])
-    people = [m for m in article.mentions if m.type == "PER" and m.end <= before]
-    for mention in reversed(people):
-        at = next((k for k, t in enumerate(toks) if t.start >= mention.start), len(toks))
-        near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + len(mention.text.split())]
-        if any(t.bare().removeprefix("ال") == title for t in near):
-            return replace(speaker, name=_entity_name(article, mention), type="PER", entity=mention.entity)
-    return speaker
-
-
-def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
-    """The first person the article names before offset ``before`` (else ``speaker`` unchanged)."""
-    mention = next((m for m in article.mentions if m.type == "PER" and m.end <= before), None)
-    if mention is None:
-        return speaker
-    return replace(speaker, name=_entity_name(article, mention), type="PER", entity=mention.entity)
+    return Speaker(entity_name(article, best), best.type, best.entity) if best else None
