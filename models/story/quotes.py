@@ -20,7 +20,7 @@ from models.arabic import normalize
 from models.article import Article, Sentence
 from models.story.speaker_references import by_title
 from models.story.speakers import CONNECTIVES, Speaker, opening_subject, speaker_in
-from models.story.tokens import Token, forms, tokens
+from models.story.tokens import Token, forms, opens_quote, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",
          "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر", "كتب")
@@ -117,13 +117,6 @@ def _before(toks: list[Token], at: int) -> Token:
     return [t for t in toks if t.end <= at][-1]
 
 
-def _opens(text: str, at: int) -> bool:
-    """Whether ``text[at]`` opens a quotation (a straight ``"`` only when a word follows it directly)."""
-    if text[at] not in _QUOTE_OPEN:
-        return False
-    return text[at] != '"' or at + 1 < len(text) and not text[at + 1].isspace()
-
-
 def _quoted_words(text: str, at: int, limit: int) -> int:
     """Words inside the quotation opened at ``text[at]`` (0 when it is not closed before ``limit``)."""
     close = text.find(_QUOTE_CLOSE[text[at]], at + 1, limit)
@@ -140,7 +133,7 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
             if mark == ":":
                 return cut, cut + 1
             at_verb = token is toks[at + 1]  # وأضاف "…": the quotation follows the verb itself
-            if not (_opens(text, cut) or at_verb and mark == '"'):
+            if not (opens_quote(text, cut) or at_verb and mark == '"'):
                 continue
             words = _quoted_words(text, cut, sentence.end)
             if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:

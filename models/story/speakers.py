@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from models.arabic import STOP_WORD_FORMS, normalize
 from models.article import Article, Mention
 from models.ner.grouping import TITLES
-from models.story.tokens import Token, forms, tokens
+from models.story.tokens import Token, forms, opens_quote, tokens
 
 UNATTRIBUTED = forms("مصدر", "مصادر", "شاهد", "شهود", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "مراقبون",
                      "ناشطون", "سكان", "مصدرا", "أوساط", "جهات", "متابعون", "خبراء", "محللون")
@@ -152,8 +152,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
 def _opens_statement(text: str, start: int, end: int) -> bool:
     """Whether a quotation opening in ``text[start:end]`` is a statement, not a quoted name
     (``صحيفة "ماركا"``): unclosed within the sentence or longer than :data:`_QUOTED_NAME` words."""
-    opening = [k for k in range(start, end)
-               if text[k] in "«“" or text[k] == '"' and not text[k + 1].isspace()]
+    opening = [k for k in range(start, end) if opens_quote(text, k)]
     at = opening[0] if opening else None
     if at is None:
         return False

@@ -205,3 +205,9 @@ def test_a_quoted_name_stays_in_the_speaker_a_statement_ends_it():
 def test_a_name_like_basma_is_no_attached_preposition():
     assert _speakers(["قالت بسمة الخلفاوي ضيفة البرنامج إن الحقيقة ستظهر.",
                       "واعترف بتواجده في المدينة أنه كان هناك."]) == ["بسمة الخلفاوي", "بسمة الخلفاوي"]
+
+
+def test_a_closing_straight_quote_before_a_comma_opens_nothing():
+    quote = _one('قال سمير الهادي "أبو الليل"، الفائز بالجائزة في برنامج "نجوم الغد"، إنه سيواصل العمل.',
+                 {"سمير الهادي": "PER"})
+    assert quote.speaker.name == "سمير الهادي" and quote.text == "إنه سيواصل العمل"
