@@ -7,17 +7,40 @@ from dataclasses import replace
 
 from models.arabic import normalize
 from models.article import Article
-from models.story.speakers import GUESTS, TITLE_KEYS, Speaker, entity_name
-from models.story.tokens import tokens
+from models.story.speakers import GUESTS, OFFICES, TITLE_KEYS, Speaker, entity_name
+from models.story.tokens import Token, tokens
 
 _TITLE_WINDOW = 6
 """Tokens around a person's mention searched for the title that introduced them."""
 
 
+_REFERRING = (TITLE_KEYS | OFFICES) - {"احد"}
+"""Title and office words (``الوزير``، ``المعتمد``) a later subject may use alone for a person."""
+
+
 def _title_word(text: str) -> str:
-    """The first word of ``text`` without the article, when it is a title (else ``""``)."""
+    """The first word of ``text`` without the article, when it is a title or office (else ``""``)."""
     words = [w.removeprefix("ال") for w in normalize(text).split()]
-    return words[0] if words and words[0] in TITLE_KEYS else ""
+    return words[0] if words and words[0] in _REFERRING else ""
+
+
+def _is_title(token: Token, title: str) -> bool:
+    """Whether ``token`` is ``title``, with or without the article (``وزير`` is no و + زير)."""
+    return title in (token.norm.removeprefix("ال"), token.bare().removeprefix("ال"))
+
+
+def _named(article: Article, before: int, known: list[Speaker]) -> list[tuple[int, int, Speaker]]:
+    """``(start, words, person)`` for each person named before offset ``before``: the recogniser's
+    mentions, and the last name of each ``known`` speaker wherever it stands (a name the recogniser
+    typed as a place there, ``رياض الصيداوي``)."""
+    found = [(m.start, len(m.text.split()), Speaker(entity_name(article, m), "PER", m.entity))
+             for m in article.mentions if m.type == "PER" and m.end <= before]
+    toks = tokens(article.text[:before])
+    for speaker in known:
+        words = normalize(speaker.name).split()
+        if speaker.type == "PER" and words and len(words[-1]) >= 4:
+            found += [(t.start, 1, speaker) for t in toks if t.norm == words[-1]]
+    return sorted(found, key=lambda f: -f[0])
 
 
 def by_title(article: Article, speaker: Speaker, before: int, known: list[Speaker]) -> Speaker:
@@ -34,12 +57,11 @@ def by_title(article: Article, speaker: Speaker, before: int, known: list[Speake
     if earlier is not None:
         return earlier
     toks = tokens(article.text[:before])
-    people = [m for m in article.mentions if m.type == "PER" and m.end <= before]
-    for mention in reversed(people):
-        at = next((k for k, t in enumerate(toks) if t.start >= mention.start), len(toks))
-        near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + len(mention.text.split())]
-        if any(t.bare().removeprefix("ال") == title for t in near):
-            return replace(speaker, name=entity_name(article, mention), type="PER", entity=mention.entity)
+    for start, words, person in _named(article, before, known):
+        at = next((k for k, t in enumerate(toks) if t.start >= start), len(toks))
+        near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + words]
+        if any(_is_title(t, title) for t in near):
+            return replace(speaker, name=person.name, type="PER", entity=person.entity)
     return speaker
 
 

@@ -59,7 +59,7 @@ TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
     "الوزيرة", "المديرة", "الرئيسة", "الكاتب", "الكاتبة", "العضو", "الممثل", "المندوب", "المندوبة", "النائبة",
     "الأمينة", "الناطقة", "المتحدثة", "المسؤول", "ضيف", "ضيفة"))
 """Title words without the article: a phrase speaker headed by one may be a person named earlier."""
-_OFFICES = frozenset(t.removeprefix("ال") for t in forms(
+OFFICES = frozenset(t.removeprefix("ال") for t in forms(
     "الوالي", "المنسق", "المدرب", "المعتمد", "المندوب", "المدعي", "الخبير", "الطبيب", "القيادي", "الناشط",
     "الباحث", "الأستاذة", "الممثلة", "المكلف", "المكلفة", "العميد", "الرئيس", "رئيسة", "الكاتب", "احد"))
 """Heads of a subject that name an office or one of a group (``والي نابل``، ``أحد المشاركين``)."""
@@ -273,7 +273,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
 
 def _is_office(token: Token) -> bool:
     """Whether ``token`` heads a subject naming an office (``المدير``، ``والي``، ``أحد``)."""
-    keys = TITLE_KEYS | _OFFICES
+    keys = TITLE_KEYS | OFFICES
     return token.norm in TITLES or any(w.removeprefix("ال") in keys for w in (token.norm, token.bare()))
 
 
