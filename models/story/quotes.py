@@ -139,12 +139,17 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
             if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:
                 return cut, cut
         previous_end = token.end
-        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _RELATIVES:
+        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and not _relative(previous):
             return None
         previous = token
         if _is_complementizer(token.norm) and text[token.start - 1] != ".":  # (سي.إن.إن) is a name
             return token.start, token.end if token.norm in ("ان", "بان") else token.start
     return None
+
+
+def _relative(token: Token) -> bool:
+    """Whether ``token`` opens a relative clause (``التي``، ``والتي``, see :data:`_RELATIVES`)."""
+    return token.norm in _RELATIVES or token.bare() in _RELATIVES
 
 
 def _is_verb(article: Article, toks: list[Token], at: int) -> bool:
@@ -165,8 +170,10 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
     for at in range(len(toks)):
         if not _is_verb(article, toks, at):
             continue
-        if at and toks[at - 1].norm in _RELATIVES or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
+        if at and _relative(toks[at - 1]) or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
             continue
+        if at and _is_complementizer(toks[at - 1].norm.removeprefix("ف")):
+            continue  # فإنها ترى أن …: a verb of the statement itself, its subject the pronoun
         marker = _marker(article, toks, at, sentence)
         if marker is not None:
             found.append((at, *marker))

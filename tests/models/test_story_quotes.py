@@ -211,3 +211,19 @@ def test_a_closing_straight_quote_before_a_comma_opens_nothing():
     quote = _one('قال سمير الهادي "أبو الليل"، الفائز بالجائزة في برنامج "نجوم الغد"، إنه سيواصل العمل.',
                  {"سمير الهادي": "PER"})
     assert quote.speaker.name == "سمير الهادي" and quote.text == "إنه سيواصل العمل"
+
+
+def test_a_speech_verb_in_a_relative_clause_after_wa_is_not_a_quote():
+    sentence = "انتقد سالم الحداد تصريحات الخبير والتي قال فيها إن الحكومة فشلت."
+    assert article_quotes(story_article([sentence], {"سالم الحداد": "PER"})) == []
+
+
+def test_on_the_other_hand_is_no_speaker():
+    sentences = ["وأوضح مصدر أمني أن الأبحاث جارية.", "وبين من جهة أخرى أن الوحدات أوقفت شخصين."]
+    quotes = article_quotes(story_article(sentences, {}))
+    assert len(quotes) == 2 and all(q.speaker.unattributed for q in quotes)
+
+
+def test_a_verb_right_after_a_complementizer_belongs_to_the_statement():
+    quote = _one("وأضافت الجامعة أنها تحترم القضاء، فإنها ترى أن التكفل بالمصاريف عادي.", {"الجامعة": "ORG"})
+    assert quote.speaker.name == "الجامعة" and quote.text.endswith("التكفل بالمصاريف عادي")
