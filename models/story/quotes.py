@@ -44,9 +44,11 @@ _NOT_SPEECH = forms("الانتباه", "النظر", "الأنظار")
 """``لفت الانتباه``: drawing attention, not speaking."""
 _BAYYANA = forms("وبين", "وبينت", "فبين")
 """بيّن (explained) is also بين (between): a verb only as ``وبيّن`` opening a clause."""
-_RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما", "عدم")
-"""A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun (``طلب عدم
-كشف هويته``), not a new quote."""
+_VERBAL_NOUN = forms("عدم", "دون", "بدون")
+"""A speech verb after these is a verbal noun (``طلب عدم كشف هويته``، ``دون ذكر الدول``)."""
+_RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما") | _VERBAL_NOUN
+"""A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun, not a
+new quote."""
 _QUOTED_WORDS = 5
 """Fewest words for a quotation after a subject to be speech rather than a quoted name (right after
 the verb, two are enough)."""
@@ -61,7 +63,7 @@ _ADVERBIAL_OPENERS = forms("في", "من", "عن", "إلى", "على", "مع", "
 """First words of an adverbial before a verb (not its subject)."""
 _INNER_SUBJECT = 3
 """Most words between a complementizer and a speech verb that reports inside the statement."""
-_MAX_SUBJECT = 20
+_MAX_SUBJECT = 30
 """Most tokens between a verb and its complementizer."""
 
 
@@ -139,8 +141,8 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
             if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:
                 return cut, cut
         previous_end = token.end
-        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and not _relative(previous):
-            return None
+        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _VERBAL_NOUN:
+            return None  # another verb (also ``الذي قال``) owns the complementizer after it
         previous = token
         if _is_complementizer(token.norm) and text[token.start - 1] != ".":  # (سي.إن.إن) is a name
             return token.start, token.end if token.norm in ("ان", "بان") else token.start

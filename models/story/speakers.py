@@ -140,7 +140,8 @@ def _phrase(article: Article, toks: list[Token]) -> str:
             break  # فرج علي مدير عام النقل: a name, then the office set beside it
         if chosen and _opens_statement(article.text, chosen[-1].end, token.start):
             break  # الهمامي "إذا كنا …: a quotation begins
-        if chosen and (preposition or adverb or token.norm in _QUOTING | _FRAME_START | GUESTS | _RELATIVE
+        if chosen and (preposition or adverb or _circumstantial(token)
+                       or token.norm in _QUOTING | _FRAME_START | GUESTS | _RELATIVE
                        or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
@@ -229,7 +230,11 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     """The speaker named in ``article.text[start:end]``, or ``None`` when it names no one.
 
     ``named_only``: accept only a recognised entity or an unattributed source, not a bare phrase.
+    A quotation of more than :data:`_QUOTED_NAME` words ends the span (``تحت عنوان "من نائب إلى
+    محمد …"``: names in a quoted title are not the speaker).
     """
+    end = next((k for k in range(start, end) if opens_quote(article.text, k)
+                and _opens_statement(article.text, k, k + 1)), end)
     toks = tokens(article.text[start:end], start)
     content = _subject(article.text, toks)
     if not content or content[0].norm in _GOVERNING | _PRONOUNS or _prepositional(article, content[0]):
@@ -286,21 +291,29 @@ def _apposition(article: Article, toks: list[Token]) -> str:
             continue
         words = toks[k + 1:k + 4]
         if len(words) == 3 and (k + 4 == len(toks) or "،" in article.text[words[2].end:toks[k + 4].start]):
-            words = words if _name_like(article, words[2]) else words[:2]
+            words = words if _name_like(article, words[2], set_off=True) else words[:2]
         else:
             words = words[:2]
-        if all(_name_like(article, t) for t in words):
+        if all(_name_like(article, t, set_off=True) for t in words):
             return article.text[words[0].start:words[-1].end]
         return ""
     return ""
 
 
-def _name_like(article: Article, token: Token) -> bool:
-    """Whether ``token`` may be part of a person's name (``علي`` is, ``على`` is not)."""
+def _name_like(article: Article, token: Token, *, set_off: bool = False) -> bool:
+    """Whether ``token`` may be part of a person's name (``علي`` is, ``على`` is not). A word in ل or
+    ب is a preposition's object, except in a name set off by commas (``، شكري بيوض،``) where only
+    ``بال``/``لل`` are."""
     stop = token.norm in STOP_WORD_FORMS and article.text[token.start:token.end] != "علي"
+    attached = token.norm.startswith(("بال", "لل", "ل")) if set_off else token.norm[:1] in "لب"
     return (not stop and token.norm not in _FRAME and token.norm not in _ALONE
-            and token.norm not in TITLES and not token.is_number
-            and (token.norm[:1] not in "لب" or token.norm in _NAME_LINKS))
+            and token.norm not in TITLES and not token.is_number and not _circumstantial(token)
+            and (not attached or token.norm in _NAME_LINKS))
+
+
+def _circumstantial(token: Token) -> bool:
+    """A participle in the accusative (``متطرقا``، ``مضيفا``): how the speaker spoke, not a name."""
+    return token.norm.startswith("م") and token.norm.endswith("ا") and len(token.norm) >= 5
 
 
 def _trailing_name(article: Article, toks: list[Token]) -> str:

@@ -227,3 +227,41 @@ def test_on_the_other_hand_is_no_speaker():
 def test_a_verb_right_after_a_complementizer_belongs_to_the_statement():
     quote = _one("وأضافت الجامعة أنها تحترم القضاء، فإنها ترى أن التكفل بالمصاريف عادي.", {"الجامعة": "ORG"})
     assert quote.speaker.name == "الجامعة" and quote.text.endswith("التكفل بالمصاريف عادي")
+
+
+def test_a_long_frame_between_the_subject_and_inna_still_gives_a_quote():
+    sentence = ("قال النائب عن الحزب الجمهوري بمجلس نواب الشعب عادل الجربي في تصريح لإذاعة المدينة "
+                "اليوم الأربعاء 27 أفريل 2016 على هامش ندوة الحوار إن القانون سيمرر بالتوافق.")
+    quote = _one(sentence, {"عادل الجربي": "PER"})
+    assert quote.speaker.name == "عادل الجربي" and quote.text == "القانون سيمرر بالتوافق"
+
+
+def test_a_complementizer_belongs_to_the_nearer_verb_even_in_a_relative_clause():
+    sentence = ("وأضاف سالم الحداد أنه يرى نفسه أقرب إلى المعارضة ردا على القيادي منير العياري، "
+                "الذي قال أمس إن الحداد انسحب وحده.")
+    quotes = article_quotes(story_article([sentence], {"سالم الحداد": "PER", "منير العياري": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["سالم الحداد"]
+
+
+def test_names_in_a_quoted_title_are_not_the_speaker():
+    sentence = ('وقال الجلاصي في رسالة نشرها تحت عنوان "من نائب الشعب إلى منير العياري، الزم حدك" '
+                "إن التصريحات مرفوضة.")
+    quote = _one(sentence, {"منير العياري": "PER"})
+    assert quote.speaker.name == "الجلاصي"
+
+
+def test_a_name_set_off_by_commas_may_start_with_ba():
+    quote = _one("قال الرئيس المدير العام للديوان، شكري بيوض، إن الديوان سيضخ كميات إضافية.", {})
+    assert quote.speaker.name == "شكري بيوض"
+
+
+def test_a_participle_after_the_name_is_not_part_of_it():
+    quotes = article_quotes(story_article(["وذكر الجلاصي متطرقا إلى الأسعار أنها مرتفعة."], {}))
+    assert [q.speaker.name for q in quotes] == ["الجلاصي"]
+
+
+def test_a_verbal_noun_after_doon_is_not_a_quote():
+    sentence = ("وأضاف الوزير أن الاقتناء سيتم في إطار صفقة، دون ذكر الدول المزودة مكتفيا بالقول "
+                "إنها صفقة إطارية.")
+    quote = _one(sentence, {})
+    assert quote.speaker.name == "الوزير" and "مكتفيا" in quote.text
