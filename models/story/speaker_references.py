@@ -39,7 +39,8 @@ def _named(article: Article, before: int, known: list[Speaker]) -> list[tuple[in
     for speaker in known:
         words = normalize(speaker.name).split()
         if speaker.type == "PER" and words and len(words[-1]) >= 4:
-            found += [(t.start, 1, speaker) for t in toks if t.norm == words[-1]]
+            found += [(toks[max(k - 1, 0)].start, 2, speaker) for k, t in enumerate(toks)
+                      if t.norm == words[-1]]  # from the word before: a first name may precede it
     return sorted(found, key=lambda f: -f[0])
 
 

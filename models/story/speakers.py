@@ -62,7 +62,8 @@ TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
 """Title words without the article: a phrase speaker headed by one may be a person named earlier."""
 OFFICES = frozenset(t.removeprefix("ال") for t in forms(
     "الوالي", "المنسق", "المدرب", "المعتمد", "المندوب", "المدعي", "الخبير", "الطبيب", "القيادي", "الناشط",
-    "الباحث", "الأستاذة", "الممثلة", "المكلف", "المكلفة", "العميد", "الرئيس", "رئيسة", "الكاتب", "احد"))
+    "الباحث", "الأستاذة", "الممثلة", "المكلف", "المكلفة", "العميد", "الرئيس", "رئيسة", "الكاتب", "احد",
+    "المساعد", "المساعدة", "النائب", "النائبة"))
 """Heads of a subject that name an office or one of a group (``والي نابل``، ``أحد المشاركين``)."""
 _ANONYMOUS = forms("هويته", "هويتها", "هويتهم", "اسمه", "اسمها", "اسمهم")
 """``طلب عدم كشف هويته``، ``رفض ذكر اسمه``: a source who asked not to be named is unattributed."""
@@ -76,6 +77,8 @@ _QUOTED_NAME = 3
 """Most words of a name in quotation marks inside a speaker's phrase (``منظمة "أنا يقظ"``)."""
 _NAME_LINKS = forms("بن", "ابن", "بنت")
 """Words inside a name that look like an attached preposition."""
+_NAME_ENDS = forms("الله", "الدين")
+"""Definite second halves of compound names (``غرس الله``، ``نور الدين``)."""
 _NAME_REACH = 2
 """In a clause before the verb, a name is its subject when it starts in its first tokens after this
 many or ends this many tokens before the verb."""
@@ -319,7 +322,7 @@ def _circumstantial(token: Token) -> bool:
 def _trailing_name(article: Article, toks: list[Token]) -> str:
     """The name closing an office's description before any adverbial (``الكاتب العام للنادي الإفريقي
     منوبي الطرودي في تصريح``): two words, the first not definite nor a preposition's object, the
-    second definite only as a family name in ي; ``X بن Y`` as three."""
+    second definite only as a family name in ي or ``الله``/``الدين``; ``X بن Y`` as three."""
     def stop(token: Token) -> bool:
         return (token.norm in _FRAME_START | GUESTS | _RELATIVE or token.norm == "ل"
                 or token.norm[1:] in _OUTLETS or token.norm in _ALONE and token.norm not in TITLES)
@@ -333,7 +336,7 @@ def _trailing_name(article: Article, toks: list[Token]) -> str:
     first, last = words[0], words[-1]
     if (end - len(words) < 2 or not all(_name_like(article, t) and not _is_office(t) for t in words)
             or first.norm.startswith("ال") or first.norm[:1] in "لب" and first.norm not in _NAME_LINKS
-            or last.norm.startswith("ال") and not last.norm.endswith("ي")):
+            or last.norm.startswith("ال") and not last.norm.endswith("ي") and last.norm not in _NAME_ENDS):
         return ""
     return article.text[first.start:last.end]
 

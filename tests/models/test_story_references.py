@@ -24,10 +24,16 @@ def test_an_office_used_alone_is_the_person_introduced_with_it():
 
 
 def test_a_title_finds_a_speaker_the_recogniser_typed_as_a_place_at_its_introduction():
-    article = story_article(["شدد رئيس المرصد الوطني سامي الرياحي على ضرورة الحوار.",
+    article = story_article(["شدد رئيس المركز العربي للدراسات السياسية والاجتماعية سامي الرياحي على الحوار.",
                              "وأضاف الرياحي أن الأزمة عميقة.",
-                             "وأوضح رئيس المرصد الوطني أن الحل سياسي."],
+                             "وأوضح رئيس المركز العربي أن الحل سياسي."],
                             {"سامي الرياحي": "LOC", "الرياحي": "PER"})
     first = article.sentences[0].end
     article.mentions[:] = [m for m in article.mentions if m.type != "PER" or m.start > first]
     assert [q.speaker.name for q in article_quotes(article)] == ["الرياحي", "الرياحي"]
+
+
+def test_a_deputy_office_then_a_compound_name_in_allah():
+    quotes = article_quotes(story_article(["أكد مساعد المدير الجهوي للنقل مهذب غرس الله في تصريح أنه بدأ العمل."],
+                                          {}))
+    assert [q.speaker.name for q in quotes] == ["غرس الله"]
