@@ -34,6 +34,5 @@ def test_a_title_finds_a_speaker_the_recogniser_typed_as_a_place_at_its_introduc
 
 
 def test_a_deputy_office_then_a_compound_name_in_allah():
-    quotes = article_quotes(story_article(["أكد مساعد المدير الجهوي للنقل مهذب غرس الله في تصريح أنه بدأ العمل."],
-                                          {}))
-    assert [q.speaker.name for q in quotes] == ["غرس الله"]
+    sentence = "أكد مساعد المدير الجهوي للنقل مهذب غرس الله في تصريح أنه بدأ العمل."
+    assert _speakers([sentence]) == ["غرس الله"]
