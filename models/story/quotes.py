@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from models.arabic import normalize
 from models.article import Article, Sentence
-from models.story.speaker_references import by_title
+from models.story.speaker_references import by_title, relayed_source
 from models.story.speakers import CONNECTIVES, Speaker, opening_subject, speaker_in
 from models.story.tokens import Token, forms, opens_quote, tokens
 
@@ -260,9 +260,15 @@ def _sentence_quotes(
 def article_quotes(article: Article, number: int = 0) -> list[Quote]:
     """The quotes of one annotated article (``number``: its position in a story)."""
     quotes: list[Quote] = []
+    recent, said = None, 0
     for sentence in article.sentences:
-        recent = quotes[-1].speaker if quotes and sentence.index - quotes[-1].sentence <= 2 else None
-        quotes += _sentence_quotes(article, number, sentence, recent, [q.speaker for q in quotes])
+        if sentence.index - said > 2:
+            recent = None
+        found = _sentence_quotes(article, number, sentence, recent, [q.speaker for q in quotes])
+        relayed = None if found else relayed_source(article, sentence)
+        if found or relayed is not None:
+            recent, said = found[-1].speaker if found else relayed, sentence.index
+        quotes += found
     return quotes
 
 

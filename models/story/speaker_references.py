@@ -1,17 +1,21 @@
 """Whom a speaker phrase refers to: a title used alone (``الوزيرة``، ``المدير العام``) is the person the
-article introduced earlier with that title, a programme's guest the person it interviews."""
+article introduced earlier with that title, a programme's guest the person it interviews; a source a
+sentence relays (``وفق ما أكده مصدر أمني``) is who a following ``وأضاف`` or ``ذات المصدر`` continues."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from models.arabic import normalize
-from models.article import Article
-from models.story.speakers import GUESTS, OFFICES, TITLE_KEYS, Speaker, entity_name
-from models.story.tokens import Token, tokens
+from models.article import Article, Sentence
+from models.story.speakers import GUESTS, OFFICES, TITLE_KEYS, Speaker, entity_name, speaker_in
+from models.story.tokens import Token, forms, tokens
 
 _TITLE_WINDOW = 6
 """Tokens around a person's mention searched for the title that introduced them."""
+_RELAYS = forms("وفق", "وفقا", "حسب", "بحسب", "حسبما", "وحسب")
+"""``وفق ما أكده X``، ``حسب X``: X is the source of what the sentence says."""
+_RELAY_OBJECTS = forms("به", "بها")
 
 
 _REFERRING = (TITLE_KEYS | OFFICES) - {"احد"}
@@ -72,3 +76,21 @@ def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
     if mention is None:
         return speaker
     return replace(speaker, name=entity_name(article, mention), type="PER", entity=mention.entity)
+
+
+def relayed_source(article: Article, sentence: Sentence) -> Speaker | None:
+    """The source ``sentence`` relays last (``… وفق ما أكده مدير المستشفى عماد العبعاب``، ``حسب ما أفاد
+    به مصدر أمني``): after ``ما`` and its verb any speaker, without them (``وفق المدير الجهوي …``) only
+    a recognised name or an unnamed source."""
+    toks = tokens(sentence.text, sentence.start)
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].norm not in _RELAYS:
+            continue
+        verbal = toks[k].norm == "حسبما" or k + 1 < len(toks) and toks[k + 1].norm == "ما"
+        begin = k + (1 if toks[k].norm == "حسبما" else 2 if verbal else 1) + (1 if verbal else 0)
+        if begin < len(toks) and toks[begin].norm in _RELAY_OBJECTS:
+            begin += 1
+        if begin >= len(toks):
+            return None
+        return speaker_in(article, toks[begin].start, sentence.end, named_only=not verbal)
+    return None

@@ -288,12 +288,13 @@ def _is_office(token: Token) -> bool:
 
 def _apposition(article: Article, toks: list[Token]) -> str:
     """The name set off by a comma after a title (``المدير الجهوي …، حمادي عقير``), if any: two
-    words, or three when a comma or the end of the subject follows them."""
+    words, or three when a comma or the end of the subject follows them or the second is ``بن``."""
     for k, token in enumerate(toks[:-2]):
         if "،" not in article.text[token.end:toks[k + 1].start]:
             continue
         words = toks[k + 1:k + 4]
-        if len(words) == 3 and (k + 4 == len(toks) or "،" in article.text[words[2].end:toks[k + 4].start]):
+        if len(words) == 3 and (k + 4 == len(toks) or "،" in article.text[words[2].end:toks[k + 4].start]
+                                or words[1].norm in _NAME_LINKS):
             words = words if _name_like(article, words[2], set_off=True) else words[:2]
         else:
             words = words[:2]

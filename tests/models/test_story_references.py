@@ -36,3 +36,27 @@ def test_a_title_finds_a_speaker_the_recogniser_typed_as_a_place_at_its_introduc
 def test_a_deputy_office_then_a_compound_name_in_allah():
     sentence = "أكد مساعد المدير الجهوي للنقل مهذب غرس الله في تصريح أنه بدأ العمل."
     assert _speakers([sentence]) == ["غرس الله"]
+
+
+def test_a_relayed_source_is_who_the_same_source_continues():
+    sentences = ["تم حجز كمية من السجائر، وفق ما أكده مدير الديوانة منير العياري.",
+                 "وأضاف نفس المصدر أنه تم إيقاف شخصين."]
+    assert _speakers(sentences, {"منير العياري": "PER"}) == ["منير العياري"]
+
+
+def test_a_relayed_unnamed_source_stays_unnamed_for_a_pronoun_verb():
+    sentences = ["أوقفت الوحدات الأمنية عنصرا تكفيريا، حسب ما أفاد به مصدر أمني.",
+                 "وأوضح أن الموقوف كان مفتشا عنه."]
+    quotes = article_quotes(story_article(sentences, {}))
+    assert len(quotes) == 1 and quotes[0].speaker.unattributed
+
+
+def test_a_relay_without_ma_needs_a_recognised_name():
+    sentences = ["تتوزع الإضرابات حسب الولايات على خمسة أقاليم.", "وأضاف أن الإضراب سيتواصل."]
+    assert _speakers(sentences) == []
+
+
+def test_a_name_set_off_with_bin_keeps_three_words():
+    sentences = ["تم حجز المعسل، وفق ما أكده رئيس الفرقة، وسام بن عمر لمراسل الإذاعة.",
+                 "وأضاف المصدر نفسه أنه تم إيقاف أربعة مهربين."]
+    assert _speakers(sentences) == ["وسام بن عمر"]
