@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from models.arabic import normalize
 from models.article import Article, Sentence
 from models.story.speaker_references import by_title, relayed_source
-from models.story.speakers import CONNECTIVES, Speaker, opening_subject, speaker_in
+from models.story.speaker_words import CONNECTIVES
+from models.story.speakers import Speaker, opening_subject, speaker_in
 from models.story.tokens import Token, forms, opens_quote, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from models.arabic import normalize
 from models.article import Article, Sentence
-from models.story.speakers import GUESTS, OFFICES, TITLE_KEYS, Speaker, entity_name, speaker_in
+from models.story.speaker_words import GUESTS, OFFICES, TITLE_KEYS
+from models.story.speakers import Speaker, entity_name, speaker_in
 from models.story.tokens import Token, forms, tokens
 
 _TITLE_WINDOW = 6

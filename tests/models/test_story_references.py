@@ -60,3 +60,16 @@ def test_a_name_set_off_with_bin_keeps_three_words():
     sentences = ["تم حجز المعسل، وفق ما أكده رئيس الفرقة، وسام بن عمر لمراسل الإذاعة.",
                  "وأضاف المصدر نفسه أنه تم إيقاف أربعة مهربين."]
     assert _speakers(sentences) == ["وسام بن عمر"]
+
+
+def test_a_statement_by_a_document_goes_to_its_issuer():
+    assert _speakers(["وقال بيان لوزارة الصحة إن الوضع مستقر."]) == ["وزارة الصحة"]
+    assert _speakers(["وأكد بيان صادر عن الحزب الجمهوري أن القائمات جاهزة."], {"الحزب الجمهوري": "ORG"}) == [
+        "الحزب الجمهوري"]
+
+
+def test_the_document_alone_is_the_issuer_quoted_before_or_no_one():
+    sentences = ["أعلنت وزارة الداخلية في بلاغ لها أن الأعوان أوقفوا ستة عناصر.",
+                 "وأضاف البلاغ أن الحملة متواصلة."]
+    assert _speakers(sentences, {"وزارة الداخلية": "ORG"}) == ["وزارة الداخلية", "وزارة الداخلية"]
+    assert _speakers(["نشرت النقابة رزنامة الإضرابات.", "وأضاف البلاغ أن الإضراب سيتواصل."]) == []
