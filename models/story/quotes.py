@@ -240,7 +240,7 @@ def _sentence_quotes(
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous
             elif speaker is not None:
-                speaker = by_title(article, speaker, verb.start, known + [q.speaker for q in found])
+                speaker = by_title(article, speaker, verb.start, known + [q.speaker for q in found], previous)
         if speaker is None:
             continue
         following = k + 1

@@ -49,10 +49,13 @@ def _named(article: Article, before: int, known: list[Speaker]) -> list[tuple[in
     return sorted(found, key=lambda f: -f[0])
 
 
-def by_title(article: Article, speaker: Speaker, before: int, known: list[Speaker]) -> Speaker:
+def by_title(
+    article: Article, speaker: Speaker, before: int, known: list[Speaker], previous: Speaker | None = None
+) -> Speaker:
     """The person introduced with ``speaker``'s title before offset ``before`` (``الوزيرة`` after
     ``وزيرة المرأة، نزيهة العبيدي``): a ``known`` earlier speaker given that title, else a person
-    named near that title in the text; else ``speaker`` unchanged."""
+    named near that title in the text, else the ``previous`` speaker when a person (``وأضاف رئيس
+    الحكومة`` after ``قال يوسف الشاهد``: a title no one else was given); else ``speaker`` unchanged."""
     title = _title_word(speaker.name)
     if speaker.type == "PER" or speaker.unattributed or not title:
         return speaker
@@ -68,7 +71,7 @@ def by_title(article: Article, speaker: Speaker, before: int, known: list[Speake
         near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + words]
         if any(_is_title(t, title) for t in near):
             return replace(speaker, name=person.name, type="PER", entity=person.entity)
-    return speaker
+    return previous if previous is not None and previous.type == "PER" else speaker
 
 
 def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:

@@ -73,3 +73,14 @@ def test_the_document_alone_is_the_issuer_quoted_before_or_no_one():
                  "وأضاف البلاغ أن الحملة متواصلة."]
     assert _speakers(sentences, {"وزارة الداخلية": "ORG"}) == ["وزارة الداخلية", "وزارة الداخلية"]
     assert _speakers(["نشرت النقابة رزنامة الإضرابات.", "وأضاف البلاغ أن الإضراب سيتواصل."]) == []
+
+
+def test_a_title_no_one_was_given_continues_the_person_quoted_before():
+    sentences = ["قال منير العياري في تصريح إن المؤسسة العسكرية تقوم بدور كبير.",
+                 "وأضاف رئيس الحكومة أنه تم وضع استراتيجية."]
+    assert _speakers(sentences, {"منير العياري": "PER"}) == ["منير العياري", "منير العياري"]
+
+
+def test_a_title_after_an_unnamed_source_stays_a_title():
+    sentences = ["وأكد مصدر أمني أن الأبحاث جارية.", "وقال وزير الداخلية إن الوضع تحت السيطرة."]
+    assert _speakers(sentences) == ["مصدر أمني", "وزير الداخلية"]
