@@ -6,8 +6,10 @@ from __future__ import annotations
 from models.ner.grouping import TITLES
 from models.story.tokens import forms
 
-UNATTRIBUTED = forms("مصدر", "مصادر", "شاهد", "شهود", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "مراقبون",
-                     "ناشطون", "سكان", "مصدرا", "أوساط", "جهات", "متابعون", "خبراء", "محللون")
+GROUPS = forms("شهود", "مسؤولون", "مسؤولين", "مراقبون", "ناشطون", "سكان", "متابعون", "خبراء", "محللون", "أطباء",
+               "باحثون", "باحثين", "علماء", "محققون", "مختصون", "أهالي", "متساكنون", "نشطاء")
+"""Plural heads of a subject naming an unnamed group, also with the article (``الأطباء``، ``خبراء``)."""
+UNATTRIBUTED = GROUPS | forms("مصدر", "مصادر", "شاهد", "مسؤول", "تقارير", "مصدرا", "أوساط", "جهات")
 """Heads of a subject that names no one (``مصدر مسؤول``, ``مصادر محلية``)."""
 DEFINITE_SOURCES = forms("مصدر", "مصادر")
 SAME_WORDS = forms("نفس", "ذات")

@@ -32,6 +32,7 @@ from models.story.speaker_words import (
     FRAME_START,
     FRAME_WORDS,
     GOVERNING,
+    GROUPS,
     GUESTS,
     ISSUED,
     OUTLETS,
@@ -231,8 +232,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     if head in SAME_WORDS and len(content) > 1:
         head = content[1].norm  # نفس المصدر, ذات المصدر
     head = head.removesuffix("نا")  # مصدرنا
-    if head.startswith("ال") and head[2:] in DEFINITE_SOURCES:
-        head = head[2:]  # المصدر ذاته, المصادر نفسها (but الشاهد may be a name)
+    if head.startswith("ال") and head[2:] in DEFINITE_SOURCES | GROUPS:
+        head = head[2:]  # المصدر ذاته, المصادر نفسها, الأطباء (but الشاهد may be a name)
     if head.removeprefix("ال") in DOCUMENTS:
         return _issuer(article, content, end)
     if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED or any(t.norm in ANONYMOUS for t in content):

@@ -265,3 +265,8 @@ def test_a_verbal_noun_after_doon_is_not_a_quote():
                 "إنها صفقة إطارية.")
     quote = _one(sentence, {})
     assert quote.speaker.name == "الوزير" and "مكتفيا" in quote.text
+
+
+def test_a_definite_plural_group_is_an_unnamed_source():
+    quote = _one("وأكد الأطباء أن الورم سينتقل إلى العين اليسرى.", {})
+    assert quote.speaker.unattributed and quote.speaker.name == "الأطباء"
