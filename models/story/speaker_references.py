@@ -14,6 +14,8 @@ from models.story.tokens import Token, forms, tokens
 
 _TITLE_WINDOW = 6
 """Tokens around a person's mention searched for the title that introduced them."""
+_GENERIC = forms("مسؤول", "مسؤولة")
+"""Titles that stand for any office (``وأكد المسؤول``)."""
 _RELAYS = forms("وفق", "وفقا", "حسب", "بحسب", "حسبما", "وحسب")
 """``وفق ما أكده X``، ``حسب X``: X is the source of what the sentence says."""
 _RELAY_OBJECTS = forms("به", "بها")
@@ -54,8 +56,9 @@ def by_title(
 ) -> Speaker:
     """The person introduced with ``speaker``'s title before offset ``before`` (``الوزيرة`` after
     ``وزيرة المرأة، نزيهة العبيدي``): a ``known`` earlier speaker given that title, else a person
-    named near that title in the text, else the ``previous`` speaker when a person (``وأضاف رئيس
-    الحكومة`` after ``قال يوسف الشاهد``: a title no one else was given); else ``speaker`` unchanged."""
+    named near that title in the text, else the ``previous`` speaker when a person introduced with no
+    other title (``وأضاف رئيس الحكومة`` after ``قال يوسف الشاهد``; ``المسؤول`` after any title); else
+    ``speaker`` unchanged (``وقال رئيس الجامعة`` after ``المندوبة الجهوية … سلوى بن عمر``)."""
     title = _title_word(speaker.name)
     if speaker.type == "PER" or speaker.unattributed or not title:
         return speaker
@@ -71,7 +74,10 @@ def by_title(
         near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + words]
         if any(_is_title(t, title) for t in near):
             return replace(speaker, name=person.name, type="PER", entity=person.entity)
-    return previous if previous is not None and previous.type == "PER" else speaker
+    if previous is not None and previous.type == "PER" and (
+            not _title_word(previous.role) or title in (_title_word(previous.role), *_GENERIC)):
+        return previous
+    return speaker
 
 
 def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
