@@ -62,4 +62,6 @@ DOCUMENTS = forms("بيان", "بلاغ", "بيانا", "بلاغا", "نص")
 """A statement's document as a subject (``وأضاف البلاغ``، ``قال بيان لوزارة …``) stands for its issuer."""
 ISSUED = forms("صادر", "صادرة", "الصادر", "الصادرة")
 NAME_ENDS = forms("الله", "الدين")
+COMPOUND_STARTS = forms("عبد", "أبو", "ابو")
+"""First halves of compound given names (``عبد الله``، ``أبو بكر``)."""
 """Definite second halves of compound names (``غرس الله``، ``نور الدين``)."""

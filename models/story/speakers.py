@@ -26,6 +26,7 @@ from models.story.speaker_names import (
 from models.story.speaker_words import (
     ADVERBS,
     ANONYMOUS,
+    COMPOUND_STARTS,
     CONNECTIVES,
     DEFINITE_SOURCES,
     DOCUMENTS,
@@ -35,6 +36,7 @@ from models.story.speaker_words import (
     GROUPS,
     GUESTS,
     ISSUED,
+    NAME_ENDS,
     OUTLETS,
     PREPOSITIONS,
     PRONOUNS,
@@ -108,7 +110,21 @@ def entity_name(article: Article, mention: Mention) -> str:
         name = article.entities[mention.entity].canonical
     words = name.split()
     cut = next((k for k, word in enumerate(words) if k and normalize(word) in GUESTS), len(words))
-    return " ".join(words[:cut])
+    return " ".join(words[:cut] + _family_name(article, mention, words[:cut]))
+
+
+def _family_name(article: Article, mention: Mention, words: list[str]) -> list[str]:
+    """The family name after a compound given name the recogniser stopped at (``نور الدين`` in
+    ``نور الدين البحيري``، ``عبد الله`` in ``عبد الله الثني``): the next word when it is definite."""
+    norms = [normalize(w) for w in words]
+    compound = len(norms) == 2 and (norms[0] in COMPOUND_STARTS or norms[1] in NAME_ENDS)
+    after = tokens(article.text[mention.end:mention.end + 30], mention.end)[:1]
+    if not compound or not after or article.text[mention.end:after[0].start].strip():
+        return []
+    word = after[0]
+    if word.norm.startswith("ال") and name_like(article, word) and not is_office(word):
+        return [article.text[word.start:word.end]]
+    return []
 
 
 def _phrase(article: Article, toks: list[Token]) -> str:

@@ -270,3 +270,9 @@ def test_a_verbal_noun_after_doon_is_not_a_quote():
 def test_a_definite_plural_group_is_an_unnamed_source():
     quote = _one("وأكد الأطباء أن الورم سينتقل إلى العين اليسرى.", {})
     assert quote.speaker.unattributed and quote.speaker.name == "الأطباء"
+
+
+def test_a_compound_given_name_takes_the_family_name_after_it():
+    quote = _one("قال النائب نور الدين الجلاصي في تصريح إن القانون سيمرر.", {"نور الدين": "PER"})
+    assert quote.speaker.name == "نور الدين الجلاصي"
+    assert _one("قال عبد الله في تصريح إن القانون سيمرر.", {"عبد الله": "PER"}).speaker.name == "عبد الله"
