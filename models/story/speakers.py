@@ -295,17 +295,20 @@ def opening_subject(article: Article, toks: list[Token]) -> Speaker | None:
 
 
 def _issuer(article: Article, content: list[Token], end: int) -> Speaker | None:
-    """Who issued the document heading ``content``: ``بيان لوزارة الدفاع``، ``بلاغ وزارة الداخلية``،
-    ``بيان صادر عن الحزب``; ``None`` for the document alone (``وأضاف البلاغ``: the speaker before)."""
-    rest = content[1:]
+    """Who issued the document heading ``content``: ``بيان لوزارة الدفاع``، ``بلاغ وزارة الداخلية`` (a
+    recognised name), ``بيان صادر عن الحزب``; ``None`` for the document alone (``وأضاف البلاغ``: the
+    speaker before); the document itself when no issuer is named (``بيان عسكري``)."""
+    rest, issued = content[1:], False
     if len(rest) > 1 and rest[0].norm in ISSUED and rest[1].norm == "عن":
-        rest = rest[2:]
+        rest, issued = rest[2:], True
     if not rest or rest[0].norm in SAME_WORDS | FRAME_WORDS | ADVERBS | PREPOSITIONS | FRAME_START:
         return None
     named = [m for m in _mentions_in(article, rest[0].start, end) if m.start < rest[0].end]
     if named:
         best = min(named, key=lambda m: _TYPE_RANK[m.type])
         return Speaker(entity_name(article, best), best.type, best.entity)
+    if not issued and rest[0].norm[:1] != "ل":
+        return Speaker(_phrase(article, content))  # بيان عسكري: a document, its issuer not named
     first = article.text[rest[0].start:rest[0].end]
     if rest[0].norm.startswith("لل"):
         first = "ال" + first[2:]  # للمحافظ: ل + المحافظ

@@ -84,3 +84,7 @@ def test_a_title_no_one_was_given_continues_the_person_quoted_before():
 def test_a_title_after_an_unnamed_source_stays_a_title():
     sentences = ["وأكد مصدر أمني أن الأبحاث جارية.", "وقال وزير الداخلية إن الوضع تحت السيطرة."]
     assert _speakers(sentences) == ["مصدر أمني", "وزير الداخلية"]
+
+
+def test_a_document_with_an_adjective_names_no_issuer():
+    assert _speakers(["وقال بيان عسكري إن الضربة استهدفت معسكرات."]) == ["بيان عسكري"]
