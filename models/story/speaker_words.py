@@ -7,7 +7,7 @@ from models.ner.grouping import TITLES
 from models.story.tokens import forms
 
 GROUPS = forms("شهود", "مسؤولون", "مسؤولين", "مراقبون", "ناشطون", "سكان", "متابعون", "خبراء", "محللون",
-               "أطباء", "باحثون", "باحثين", "علماء", "محققون", "مختصون", "أهالي", "متساكنون", "نشطاء")
+               "أطباء", "باحثون", "باحثين", "علماء", "محققون", "مختصون", "أهالي", "متساكنون", "نشطاء", "عمال")
 """Plural heads of a subject naming an unnamed group, also with the article (``الأطباء``، ``خبراء``)."""
 UNATTRIBUTED = GROUPS | forms("مصدر", "مصادر", "شاهد", "مسؤول", "تقارير", "مصدرا", "أوساط", "جهات")
 """Heads of a subject that names no one (``مصدر مسؤول``, ``مصادر محلية``)."""

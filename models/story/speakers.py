@@ -208,7 +208,11 @@ def _spokesperson(
     person = next((m for m in reversed(named) if m.type == "PER" and m.end <= split.start), None)
     if person is None:
         person = next((m for m in after if m.type == "PER"), None)
-    role_from = person.end if person and person.end <= split.start else toks[0].start
+    leading = _name_before_comma(article, [t for t in toks if t.end <= split.start]) if person is None else []
+    if person and person.end <= split.start:
+        role_from = person.end
+    else:
+        role_from = leading[-1].end if leading else toks[0].start
     role = article.text[role_from:split.end].strip(" ،,-–")
     group = next((m for m in after if person is not None and person.start < split.start
                   or m.type != "PER" and (person is None or m.end <= person.start)), None)
@@ -217,10 +221,20 @@ def _spokesperson(
     while between and between[-1].norm in RANKS:
         between.pop()
     affiliation = entity_name(article, group) if group else _phrase(article, between)
-    named = apposition(article, [t for t in toks if t.start >= split.end]) if person is None else ""
+    named = "" if person else apposition(article, [t for t in toks if t.start >= split.end])
+    named = article.text[leading[0].start:leading[-1].end] if leading else named
     name = entity_name(article, person) if person else named or f"{role} {affiliation}".strip()
     return Speaker(name, "PER" if person else "", person.entity if person else None, role,
                    affiliation, group.entity if group else None)
+
+
+def _name_before_comma(article: Article, toks: list[Token]) -> list[Token]:
+    """A name of two or three words set before a comma and an office (``سفيان السليطي، الناطق باسم``)."""
+    comma = next((k for k in range(1, len(toks)) if "،" in article.text[toks[k - 1].end:toks[k].start]), 0)
+    words = toks[:comma]
+    if 2 <= len(words) <= 3 and not is_office(words[0]) and all(name_like(article, t) for t in words):
+        return words
+    return []
 
 
 def speaker_in(article: Article, start: int, end: int, *, named_only: bool = False) -> Speaker | None:

@@ -276,3 +276,8 @@ def test_a_compound_given_name_takes_the_family_name_after_it():
     quote = _one("قال النائب نور الدين الجلاصي في تصريح إن القانون سيمرر.", {"نور الدين": "PER"})
     assert quote.speaker.name == "نور الدين الجلاصي"
     assert _one("قال عبد الله في تصريح إن القانون سيمرر.", {"عبد الله": "PER"}).speaker.name == "عبد الله"
+
+
+def test_a_spokesperson_named_before_a_comma_is_the_name_not_the_office():
+    quote = _one("وأفاد سالم الورفلي، الناطق الرسمي باسم المحكمة الابتدائية، بأن التهم خطيرة.", {})
+    assert quote.speaker.name == "سالم الورفلي" and quote.speaker.affiliation.startswith("المحكمة")
