@@ -121,9 +121,10 @@ def _before(toks: list[Token], at: int) -> Token:
 
 
 def _quoted_words(text: str, at: int, limit: int) -> int:
-    """Words inside the quotation opened at ``text[at]`` (0 when it is not closed before ``limit``)."""
+    """Words inside the quotation opened at ``text[at]``, up to ``limit`` (the sentence's end) when it
+    is not closed before (``وكشف بلاتر "بعد الغذاء …..``: a sentence cut inside the quotation)."""
     close = text.find(_QUOTE_CLOSE[text[at]], at + 1, limit)
-    return len(text[at + 1:close].split()) if close > at else 0
+    return len(text[at + 1:close if close > at else limit].split())
 
 
 def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) -> tuple[int, int] | None:
@@ -167,6 +168,16 @@ def _is_verb(article: Article, toks: list[Token], at: int) -> bool:
     return not at or any(mark in before for mark in ".،,:;؛")
 
 
+def _quoted(text: str, sentence: Sentence, at: int) -> bool:
+    """Whether offset ``at`` lies inside a quotation opened earlier in ``sentence`` (closed after it or
+    running past the sentence's end: ``"قبل أسابيع قال لي إننا …..``)."""
+    before = text[sentence.start:at]
+    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+        return True
+    opened = any(text[k] == '"' and opens_quote(text, k) for k in range(sentence.start, at))
+    return opened and before.count('"') % 2 == 1
+
+
 def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[tuple[int, int, int]]:
     """``(verb token, subject end, content start)`` of each speech verb with its marker."""
     found = []
@@ -177,6 +188,8 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
             continue
         if at and _is_complementizer(toks[at - 1].norm.removeprefix("ف")):
             continue  # فإنها ترى أن …: a verb of the statement itself, its subject the pronoun
+        if _quoted(article.text, sentence, toks[at].start):
+            continue  # "… قال لي إننا …": speech reported inside a quotation belongs to it
         marker = _marker(article, toks, at, sentence)
         if marker is not None:
             found.append((at, *marker))

@@ -281,3 +281,15 @@ def test_a_compound_given_name_takes_the_family_name_after_it():
 def test_a_spokesperson_named_before_a_comma_is_the_name_not_the_office():
     quote = _one("وأفاد سالم الورفلي، الناطق الرسمي باسم المحكمة الابتدائية، بأن التهم خطيرة.", {})
     assert quote.speaker.name == "سالم الورفلي" and quote.speaker.affiliation.startswith("المحكمة")
+
+
+def test_speech_reported_inside_a_quotation_belongs_to_it():
+    sentence = 'وأكد سالم الحداد أن الأمر محسوم، حيث قال "قبل أسابيع قال لي إننا لا نستطيع فعل شيء".'
+    quotes = article_quotes(story_article([sentence], {"سالم الحداد": "PER"}))
+    assert {q.speaker.name for q in quotes} == {"سالم الحداد"} and "قال لي" in quotes[-1].text
+
+
+def test_a_quotation_cut_by_the_sentence_end_is_still_speech():
+    sentences = ['وكشف الحداد "بعد الغداء الشهير بين الرئيسين..', 'تغيرت وجهة نظر الوزير".']
+    quotes = article_quotes(story_article(sentences, {}))
+    assert [q.speaker.name for q in quotes] == ["الحداد"]
