@@ -255,7 +255,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         opening = content[min(_NAME_REACH, len(content) - 1)].end
         named = [m for m in named
                  if m.start < opening or len([t for t in content if t.start >= m.end]) <= _NAME_REACH]
-    split = next((t for t in content if t.norm in SPOKESPERSON), None)
+    framed = next((k for k, t in enumerate(content) if k and t.norm in FRAME_START), len(content))
+    split = next((t for t in content[:framed] if t.norm in SPOKESPERSON), None)  # not في تعليقه على …
     if split is not None:
         return _spokesperson(article, content, split, named, end)
     head = content[0].bare()

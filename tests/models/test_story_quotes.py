@@ -293,3 +293,9 @@ def test_a_quotation_cut_by_the_sentence_end_is_still_speech():
     sentences = ['وكشف الحداد "بعد الغداء الشهير بين الرئيسين..', 'تغيرت وجهة نظر الوزير".']
     quotes = article_quotes(story_article(sentences, {}))
     assert [q.speaker.name for q in quotes] == ["الحداد"]
+
+
+def test_a_spokesperson_inside_the_frame_is_not_the_speakers_office():
+    quote = _one("قال سالم الحداد في تعليقه على تصريحات المتحدث باسم الجيش إن الحدود آمنة.",
+                 {"سالم الحداد": "PER"})
+    assert quote.speaker.name == "سالم الحداد" and quote.speaker.affiliation == ""
