@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from models.arabic import normalize
 from models.article import Article, Sentence
+from models.story.speaker_groups import speaker_key
 from models.story.speaker_references import by_title, relayed_source
 from models.story.speaker_words import CONNECTIVES
 from models.story.speakers import Speaker, opening_subject, speaker_in
@@ -271,6 +272,12 @@ def _sentence_quotes(
     return found
 
 
+def _other_actor(article: Article, sentence: Sentence, speaker: Speaker) -> bool:
+    """Whether ``sentence`` (with no quote) opens with someone other than ``speaker`` as its subject."""
+    subject = opening_subject(article, tokens(sentence.text, sentence.start)[:4])
+    return subject is not None and subject.type == "PER" and speaker_key(subject) != speaker_key(speaker)
+
+
 def article_quotes(article: Article, number: int = 0) -> list[Quote]:
     """The quotes of one annotated article (``number``: its position in a story)."""
     quotes: list[Quote] = []
@@ -282,6 +289,8 @@ def article_quotes(article: Article, number: int = 0) -> list[Quote]:
         relayed = None if found else relayed_source(article, sentence)
         if found or relayed is not None:
             recent, said = found[-1].speaker if found else relayed, sentence.index
+        elif recent is not None and _other_actor(article, sentence, recent):
+            recent = None  # ودعا Y إلى …: a later وأضاف may be Y's, not the speaker before
         quotes += found
     return quotes
 

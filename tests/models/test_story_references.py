@@ -88,3 +88,8 @@ def test_a_title_after_an_unnamed_source_stays_a_title():
 
 def test_a_document_with_an_adjective_names_no_issuer():
     assert _speakers(["وقال بيان عسكري إن الضربة استهدفت معسكرات."]) == ["بيان عسكري"]
+
+
+def test_a_pronoun_verb_after_another_persons_sentence_is_left_out():
+    sentences = ["قال منير العياري إن الوضع صعب.", "ودعا سالم الحداد الحكومة إلى التدخل.", "وأضاف أن الحل قريب."]
+    assert _speakers(sentences, {"منير العياري": "PER", "سالم الحداد": "PER"}) == ["منير العياري"]
