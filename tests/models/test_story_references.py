@@ -91,5 +91,6 @@ def test_a_document_with_an_adjective_names_no_issuer():
 
 
 def test_a_pronoun_verb_after_another_persons_sentence_is_left_out():
-    sentences = ["قال منير العياري إن الوضع صعب.", "ودعا سالم الحداد الحكومة إلى التدخل.", "وأضاف أن الحل قريب."]
+    sentences = ["قال منير العياري إن الوضع صعب.", "ودعا سالم الحداد الحكومة إلى التدخل.",
+                 "وأضاف أن الحل قريب."]
     assert _speakers(sentences, {"منير العياري": "PER", "سالم الحداد": "PER"}) == ["منير العياري"]
