@@ -121,11 +121,18 @@ def _before(toks: list[Token], at: int) -> Token:
     return [t for t in toks if t.end <= at][-1]
 
 
+def _cut_short(text: str, end: int) -> bool:
+    """Whether the sentence ending at ``end`` was cut at an ellipsis (``..``), maybe inside a quotation."""
+    return text[max(end - 2, 0):end] == ".."
+
+
 def _quoted_words(text: str, at: int, limit: int) -> int:
-    """Words inside the quotation opened at ``text[at]``, up to ``limit`` (the sentence's end) when it
-    is not closed before (``وكشف بلاتر "بعد الغذاء …..``: a sentence cut inside the quotation)."""
+    """Words inside the quotation opened at ``text[at]`` (0 when it is not closed before ``limit``),
+    up to ``limit`` when the sentence was cut at an ellipsis inside it (``وكشف بلاتر "بعد الغذاء …..``)."""
     close = text.find(_QUOTE_CLOSE[text[at]], at + 1, limit)
-    return len(text[at + 1:close if close > at else limit].split())
+    if close < 0 and _cut_short(text, limit):
+        close = limit
+    return len(text[at + 1:close].split()) if close > at else 0
 
 
 def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) -> tuple[int, int] | None:
@@ -170,13 +177,15 @@ def _is_verb(article: Article, toks: list[Token], at: int) -> bool:
 
 
 def _quoted(text: str, sentence: Sentence, at: int) -> bool:
-    """Whether offset ``at`` lies inside a quotation opened earlier in ``sentence`` (closed after it or
-    running past the sentence's end: ``"قبل أسابيع قال لي إننا …..``)."""
-    before = text[sentence.start:at]
-    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
-        return True
+    """Whether offset ``at`` lies inside a quotation opened earlier in ``sentence``: closed after it, or
+    running past a sentence cut at an ellipsis (``"قبل أسابيع قال لي إننا …..``)."""
+    before, after = text[sentence.start:at], text[at:sentence.end]
+    cut = _cut_short(text, sentence.end)
+    for opening, closing in (("«", "»"), ("“", "”")):
+        if before.count(opening) > before.count(closing) and (closing in after or cut):
+            return True
     opened = any(text[k] == '"' and opens_quote(text, k) for k in range(sentence.start, at))
-    return opened and before.count('"') % 2 == 1
+    return opened and before.count('"') % 2 == 1 and ('"' in after or cut)
 
 
 def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[tuple[int, int, int]]:

@@ -299,3 +299,10 @@ def test_a_spokesperson_inside_the_frame_is_not_the_speakers_office():
     quote = _one("قال سالم الحداد في تعليقه على تصريحات المتحدث باسم الجيش إن الحدود آمنة.",
                  {"سالم الحداد": "PER"})
     assert quote.speaker.name == "سالم الحداد" and quote.speaker.affiliation == ""
+
+
+def test_an_unclosed_quotation_in_a_whole_sentence_is_not_speech():
+    sentences = ["وقال مصدر دبلوماسي إن بلاده تسعى لتشكيل تحالف.",
+                 'وأضاف المصدرأن "المباحثات مستمرة مع تلك الأطراف، مشيرا إلى أن الدعم قادم.']
+    quotes = article_quotes(story_article(sentences, {}))
+    assert [q.verb for q in quotes] == ["وقال", "مشيرا"] and all(q.speaker.unattributed for q in quotes)
