@@ -16,6 +16,7 @@ from models.story.speaker_words import (
     OFFICES,
     OUTLETS,
     RELATIVE_PRONOUNS,
+    SAYING,
     TITLE_KEYS,
 )
 from models.story.tokens import Token
@@ -57,8 +58,9 @@ def name_like(article: Article, token: Token, *, set_off: bool = False) -> bool:
 
 
 def circumstantial(token: Token) -> bool:
-    """A participle in the accusative (``متطرقا``، ``مضيفا``): how the speaker spoke, not a name."""
-    return token.norm.startswith("م") and token.norm.endswith("ا") and len(token.norm) >= 5
+    """A participle in the accusative (``متطرقا``، ``مضيفا``، ``قائلة``): how one spoke, not a name."""
+    return (token.norm.startswith("م") and token.norm.endswith("ا") and len(token.norm) >= 5
+            or token.norm in SAYING)
 
 
 def trailing_name(article: Article, toks: list[Token]) -> str:

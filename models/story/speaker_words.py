@@ -33,7 +33,7 @@ GOVERNING = forms("على", "إلى", "الى", "عن")
 """A preposition right after the verb belongs to it (``أكد على``, ``أشار إلى``), not to a subject."""
 OUTLETS = forms("وكالة", "جريدة", "صحيفة", "موقع", "قناة", "إذاعة", "مراسل", "مبعوث", "برنامج", "تلفزيون")
 """``ل`` + these is whom a speaker spoke to (``لوكالة الأناضول``), the end of the speaker's name."""
-QUOTING = forms("نقلا", "نقلاً", "حسب", "بحسب", "وفق", "وفقا")
+QUOTING = forms("نقلا", "نقلاً", "حسب", "بحسب", "وفق", "وفقا", "استنادا")
 """``القناة نقلا عن …``: the words after these name a source the speaker relays, not the speaker."""
 CONNECTIVES = forms("فيما", "و", "كما", "بينما", "لكن", "حيث", "ثم", "إذ", "أما", "بعد")
 PREPOSITIONS = forms("في", "من", "عن", "إلى", "الى", "على", "مع", "خلال", "لدى", "ل", "ب", "حول", "بين")
@@ -65,3 +65,5 @@ NAME_ENDS = forms("الله", "الدين")
 COMPOUND_STARTS = forms("عبد", "أبو", "ابو")
 """First halves of compound given names (``عبد الله``، ``أبو بكر``)."""
 """Definite second halves of compound names (``غرس الله``، ``نور الدين``)."""
+SAYING = forms("قائلا", "قائلة", "قائلين")
+"""``وتابعت قائلة``: "saying", how the speaker went on, not a subject."""

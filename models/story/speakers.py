@@ -45,6 +45,7 @@ from models.story.speaker_words import (
     RANKS,
     RELATIVE_PRONOUNS,
     SAME_WORDS,
+    SAYING,
     SPOKESPERSON,
     UNATTRIBUTED,
 )
@@ -229,12 +230,26 @@ def _spokesperson(
 
 
 def _name_before_comma(article: Article, toks: list[Token]) -> list[Token]:
-    """A name of two or three words set before a comma and an office (``سفيان السليطي، الناطق باسم``)."""
+    """A name of two or three words set before a comma and an office, after any rank (``سفيان السليطي،
+    الناطق باسم``، ``العقيد بلحسن الوسلاتي، الناطق …``)."""
     comma = next((k for k in range(1, len(toks)) if "،" in article.text[toks[k - 1].end:toks[k].start]), 0)
     words = toks[:comma]
-    if 2 <= len(words) <= 3 and not is_office(words[0]) and all(name_like(article, t) for t in words):
+    while words and words[0].norm in RANKS:
+        words = words[1:]
+    if 2 <= len(words) <= 3 and not is_office(words[0]) and all(name_like(article, t, set_off=True)
+                                                                 for t in words):
         return words
     return []
+
+
+def _family_after_place(article: Article, mention: Mention) -> str:
+    """A definite family name in ي right after a one-word place (``رياض الشعيبي``), if any."""
+    after = tokens(article.text[mention.end:mention.end + 30], mention.end)[:1]
+    if len(mention.text.split()) != 1 or not after or article.text[mention.end:after[0].start].strip():
+        return ""
+    word = after[0]
+    definite = word.norm.startswith("ال") and word.norm.endswith("ي") and len(word.norm) > 4
+    return article.text[word.start:word.end] if definite and name_like(article, word) else ""
 
 
 def speaker_in(article: Article, start: int, end: int, *, named_only: bool = False) -> Speaker | None:
@@ -248,7 +263,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
                 and _opens_statement(article.text, k, k + 1)), end)
     toks = tokens(article.text[start:end], start)
     content = _subject(article.text, toks)
-    if not content or content[0].norm in GOVERNING | PRONOUNS or _prepositional(article, content[0]):
+    if (not content or content[0].norm in GOVERNING | PRONOUNS or _prepositional(article, content[0])
+            or content[0].norm in SAYING):
         return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن / كتب هو: no new subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
     if named_only:
@@ -266,7 +282,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     if head.startswith("ال") and head[2:] in DEFINITE_SOURCES | GROUPS:
         head = head[2:]  # المصدر ذاته, المصادر نفسها, الأطباء (but الشاهد may be a name)
     if head.removeprefix("ال") in DOCUMENTS:
-        return _issuer(article, content, end)
+        issuer = _issuer(article, content, end)
+        return None if named_only and issuer is not None and issuer.entity is None else issuer
     if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED or any(t.norm in ANONYMOUS for t in content):
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
@@ -276,6 +293,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         if best is None:
             return None
         role = article.text[content[0].start:best.start].strip(" ،,") if content[0].norm in TITLES else ""
+        if best.type == "LOC" and (family := _family_after_place(article, best)):
+            return Speaker(f"{best.text} {family}", "PER", None, role)  # رياض الشعيبي: not Riyadh
         return Speaker(entity_name(article, best), best.type, best.entity, role)
     if is_office(content[0]) and (name := apposition(article, content)):
         role = article.text[content[0].start:article.text.find(name, content[0].start)].strip(" ،,")

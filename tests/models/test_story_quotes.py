@@ -306,3 +306,19 @@ def test_an_unclosed_quotation_in_a_whole_sentence_is_not_speech():
                  'وأضاف المصدرأن "المباحثات مستمرة مع تلك الأطراف، مشيرا إلى أن الدعم قادم.']
     quotes = article_quotes(story_article(sentences, {}))
     assert [q.verb for q in quotes] == ["وقال", "مشيرا"] and all(q.speaker.unattributed for q in quotes)
+
+
+def test_a_place_followed_by_a_family_name_is_a_person():
+    quote = _one("اعتبر رياض العكرمي أن الزيارات الميدانية غير مجدية.", {"رياض": "LOC"})
+    assert quote.speaker.name == "رياض العكرمي" and quote.speaker.type == "PER"
+
+
+def test_a_ranked_spokesperson_named_before_a_comma():
+    quote = _one("وأكد العقيد بلحسن الورفلي، الناطق الرسمي باسم وزارة الدفاع، أن الوضع مستقر.", {})
+    assert quote.speaker.name == "بلحسن الورفلي"
+
+
+def test_saying_and_relying_on_are_not_part_of_a_speaker():
+    sentences = ["وقالت الوزيرة سلوى الحداد إن ضميرها مرتاح.", 'وتابعت قائلة: "لم أصرح بما يضر الاقتصاد".',
+                 "وقالت الشرطة استنادا إلى التحقيقات إن ثلاثة موقوفين من العصابة."]
+    assert _speakers(sentences, {"سلوى الحداد": "PER"}) == ["سلوى الحداد", "سلوى الحداد", "الشرطة"]

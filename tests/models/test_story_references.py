@@ -94,3 +94,9 @@ def test_a_pronoun_verb_after_another_persons_sentence_is_left_out():
     sentences = ["قال منير العياري إن الوضع صعب.", "ودعا سالم الحداد الحكومة إلى التدخل.",
                  "وأضاف أن الحل قريب."]
     assert _speakers(sentences, {"منير العياري": "PER", "سالم الحداد": "PER"}) == ["منير العياري"]
+
+
+def test_a_relay_to_a_document_names_no_source():
+    sentences = ["ونبهت الهيئة إلى خطورة الوضع وهو ما من شأنه وفق البيان الإخلال بالتحضيرات.",
+                 "واعتبرت أنه لا مبرر لموقف الحكومة."]
+    assert _speakers(sentences) == []
