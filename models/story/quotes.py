@@ -231,6 +231,14 @@ def _unnamed_subject(toks: list[Token], clause: int, at: int) -> bool:
     return bool(before) and not _adverbial(before[0])
 
 
+def _purpose_clause(article: Article, toks: list[Token], clause: int) -> bool:
+    """Whether the clause starting at ``clause`` opens with ل + a verb (``لتصبح``، ``ليكون``): a purpose
+    clause, whose subject is no speaker."""
+    first = next((t for t in toks if t.start >= clause), None)
+    named = any(m.start == first.start for m in article.mentions) if first else False
+    return first is not None and first.norm[:2] in ("لي", "لت", "لن") and len(first.norm) > 4 and not named
+
+
 def _same_source(speaker: Speaker) -> bool:
     """``نفس المصدر``, ``المصدر ذاته``: the source of the statement before."""
     return speaker.unattributed and bool(_SAME & set(normalize(speaker.name).split()))
@@ -257,8 +265,9 @@ def _sentence_quotes(
                                               if t.start < subject_end):
             continue  # كشف عن … / أعلن عن …: what follows is an object, not speech
         else:
+            purpose = _purpose_clause(article, toks, clause)  # ، لتصبح تونس … وأضاف: no subject
             speaker = (speaker_in(article, verb.end, subject_end)
-                       or speaker_in(article, clause, verb.start, named_only=True)
+                       or (None if purpose else speaker_in(article, clause, verb.start, named_only=True))
                        or (None if _unnamed_subject(toks, clause, at) else previous))
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous

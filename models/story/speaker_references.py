@@ -56,7 +56,8 @@ def by_title(
 ) -> Speaker:
     """The person introduced with ``speaker``'s title before offset ``before`` (``الوزيرة`` after
     ``وزيرة المرأة، نزيهة العبيدي``): a ``known`` earlier speaker given that title, else a person
-    named near that title in the text, else the ``previous`` speaker when a person introduced with no
+    named near that title in the text, else an earlier speaker's phrase of that title and a name
+    (``وزيرة السياحة سلمى اللومي``), else the ``previous`` speaker when a person introduced with no
     other title (``وأضاف رئيس الحكومة`` after ``قال يوسف الشاهد``; ``المسؤول`` after any title); else
     ``speaker`` unchanged (``وقال رئيس الجامعة`` after ``المندوبة الجهوية … سلوى بن عمر``)."""
     title = _title_word(speaker.name)
@@ -74,6 +75,10 @@ def by_title(
         near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + words]
         if any(_is_title(t, title) for t in near):
             return replace(speaker, name=person.name, type="PER", entity=person.entity)
+    phrase = next((s for s in reversed(known) if not s.unattributed and s.type != "PER"
+                   and _title_word(s.name) == title and len(s.name.split()) > 3), None)
+    if phrase is not None:
+        return phrase
     if previous is not None and previous.type == "PER" and (
             not _title_word(previous.role) or title in (_title_word(previous.role), *_GENERIC)):
         return previous

@@ -100,3 +100,15 @@ def test_a_relay_to_a_document_names_no_source():
     sentences = ["ونبهت الهيئة إلى خطورة الوضع وهو ما من شأنه وفق البيان الإخلال بالتحضيرات.",
                  "واعتبرت أنه لا مبرر لموقف الحكومة."]
     assert _speakers(sentences) == []
+
+
+def test_a_title_finds_an_earlier_speakers_phrase_with_that_title_and_a_name():
+    sentences = ["قالت وزيرة السياحة سلمى اللومي الرقيق إن الوزارة تعمل على التأشيرة.",
+                 "وأوضحت الوزيرة أن التأشيرة الالكترونية ستسهل التدفق."]
+    assert _speakers(sentences) == ["وزيرة السياحة سلمى اللومي الرقيق"] * 2
+
+
+def test_a_purpose_clause_before_a_joined_verb_names_no_speaker():
+    sentences = ["وقال الوزير إن الغراسات ستشمل كامل البلاد، لتصبح تونس الثانية في هذا المجال وأضاف أنه تم زرع "
+                 "ألف زيتونة."]
+    assert "تونس" not in _speakers(sentences, {"تونس": "LOC"})
