@@ -109,6 +109,6 @@ def test_a_title_finds_an_earlier_speakers_phrase_with_that_title_and_a_name():
 
 
 def test_a_purpose_clause_before_a_joined_verb_names_no_speaker():
-    sentences = ["وقال الوزير إن الغراسات ستشمل كامل البلاد، لتصبح تونس الثانية في هذا المجال وأضاف أنه تم زرع "
-                 "ألف زيتونة."]
+    sentences = ["وقال الوزير إن الغراسات ستشمل كامل البلاد، لتصبح تونس الثانية في هذا المجال "
+                 "وأضاف أنه تم زرع ألف زيتونة."]
     assert "تونس" not in _speakers(sentences, {"تونس": "LOC"})
