@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--third-fresh", action="store_true",
                         help="also score the third fresh split (held out in round 3, scored once at its end)")
     parser.add_argument("--fourth-fresh", action="store_true",
-                        help="also score the fourth fresh split (held out in round 4, scored once at the end)")
+                        help="also score the fourth fresh split (held out in round 4, scored once)")
     args = parser.parse_args(argv)
     if not ARTICLES.exists():
         print(f"{ARTICLES} is absent: nothing to score")
