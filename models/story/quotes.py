@@ -67,6 +67,13 @@ _INNER_SUBJECT = 3
 """Most words between a complementizer and a speech verb that reports inside the statement."""
 _MAX_SUBJECT = 30
 """Most tokens between a verb and its complementizer."""
+_NAMED_SUBJECT = 20
+"""The speaker is named in this many tokens after the verb; further ones are the frame (``خلال
+إشرافه … بمعرض الكرم``)."""
+_PARTICIPLE_LEAD = forms("إلى", "الى", "على", "في", "أيضا", "ايضا", "كذلك", "بدوره", "بدورها", "قوله",
+                         "بالقول")
+"""Words a participle's statement may follow (``مشيرا إلى أن``، ``مضيفا في هذا السياق أن``); a noun
+there is its object (``مؤكدا وعي الحكومة بأن …``: no quote)."""
 
 
 def _is_complementizer(norm: str) -> bool:
@@ -215,20 +222,29 @@ def _is_inner(article: Article, toks: list[Token], begin: int, verb: int) -> boo
             and not any(mark in text for mark in ".،,:;؛\"«»"))
 
 
-def _adverbial(token: Token) -> bool:
-    """Whether ``token`` opens an adverbial before a verb (``وفي سياق متصل``، ``وبخصوص``، ``وتعليقا``)."""
-    word = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 1 else token.norm
-    return (word in _ADVERBIAL_OPENERS or token.norm in _ADVERBIAL_OPENERS or word.startswith(("بال", "لل"))
-            or word.endswith("ا"))
+def _adverbial(text: str, token: Token) -> bool:
+    """Whether ``token`` opens an adverbial before a verb (``وفي سياق متصل``، ``وبخصوص``، ``وتعليقا``);
+    ``والي`` written with ي is the governor, not ``وإلى``/``والى``."""
+    governor = text[token.start:token.end] == "والي"
+    word = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 1 and not governor else token.norm
+    return (word in _ADVERBIAL_OPENERS or token.norm in _ADVERBIAL_OPENERS and not governor
+            or word.startswith(("بال", "لل")) or word.endswith("ا"))
 
 
-def _unnamed_subject(toks: list[Token], clause: int, at: int) -> bool:
+def _unnamed_subject(text: str, toks: list[Token], clause: int, at: int) -> bool:
     """Whether the verb ``toks[at]`` has a subject before it in its clause that names no one known
     (``يشار أن لاعبة الجيدو … صرحت``، ``كل المؤشرات … تؤكد``): then it is not the previous speaker."""
     before = [t for t in toks[:at] if t.start >= clause]
     opened = max((k + 1 for k, t in enumerate(before) if _is_complementizer(t.norm)), default=0)
     before = [t for t in before[opened:] if t.norm not in CONNECTIVES | _LEADING]
-    return bool(before) and not _adverbial(before[0])
+    return bool(before) and not _adverbial(text, before[0])
+
+
+def _participle_speaks(article: Article, toks: list[Token], at: int, subject_end: int) -> bool:
+    """Whether participle ``toks[at]`` reports a statement: its marker follows at once or after
+    ``إلى``/``على``/an adverbial, not after a noun it governs."""
+    lead = next((t for t in toks[at + 1:] if t.start < subject_end), None)
+    return lead is None or lead.norm in _PARTICIPLE_LEAD or lead.norm in _ADVERBIAL_OPENERS
 
 
 def _purpose_clause(article: Article, toks: list[Token], clause: int) -> bool:
@@ -260,15 +276,18 @@ def _sentence_quotes(
         inner = [t.end for t in toks[:at] if t.start >= clause and _is_complementizer(t.norm)]
         clause = max([clause, *inner])
         if verb.norm in PARTICIPLES:
+            if not _participle_speaks(article, toks, at, subject_end):
+                continue
             speaker = found[-1].speaker if found else (opening_subject(article, toks[:at]) or previous)
         elif verb.bare() in _WITH_AN and any(t.norm == "عن" for t in toks[at + 1:]
                                               if t.start < subject_end):
             continue  # كشف عن … / أعلن عن …: what follows is an object, not speech
         else:
             purpose = _purpose_clause(article, toks, clause)  # ، لتصبح تونس … وأضاف: no subject
-            speaker = (speaker_in(article, verb.end, subject_end)
+            named_end = min(subject_end, toks[min(at + _NAMED_SUBJECT, len(toks) - 1)].end)
+            speaker = (speaker_in(article, verb.end, named_end)
                        or (None if purpose else speaker_in(article, clause, verb.start, named_only=True))
-                       or (None if _unnamed_subject(toks, clause, at) else previous))
+                       or (None if _unnamed_subject(article.text, toks, clause, at) else previous))
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous
             elif speaker is not None:

@@ -95,8 +95,9 @@ def known_person(article: Article, toks: list[Token]) -> tuple[int, str] | None:
         clean = all(start == 0 or not article.text[start - 1].isalpha() for start, _ in entity.mentions)
         if entity.type == "PER" and clean and words and len(words[-1]) >= 4 and words[-1] not in TITLES:
             surnames.setdefault(words[-1], number)
-    for token in toks[1:]:
-        if token.norm in surnames:
+    for k, token in enumerate(toks[1:], 1):
+        addressed = any(t.norm[:1] == "ل" and t.norm[1:] in OUTLETS for t in toks[:k])
+        if token.norm in surnames and not addressed:  # لمراسلة الجوهرة أف أم نسرين علوش: the reporter
             number = surnames[token.norm]
             role = article.text[toks[0].start:token.start].strip(" ،,")
             return number, role

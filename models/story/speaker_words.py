@@ -31,7 +31,8 @@ ADVERBS = forms("أمس", "اليوم", "الاثنين", "الإثنين", "ا�
 """Adverbials of one word between a verb and its subject."""
 GOVERNING = forms("على", "إلى", "الى", "عن")
 """A preposition right after the verb belongs to it (``أكد على``, ``أشار إلى``), not to a subject."""
-OUTLETS = forms("وكالة", "جريدة", "صحيفة", "موقع", "قناة", "إذاعة", "مراسل", "مبعوث", "برنامج", "تلفزيون")
+OUTLETS = forms("وكالة", "جريدة", "صحيفة", "موقع", "قناة", "إذاعة", "مراسل", "مبعوث", "برنامج", "تلفزيون",
+                "مراسلة", "مبعوثة")
 """``ل`` + these is whom a speaker spoke to (``لوكالة الأناضول``), the end of the speaker's name."""
 QUOTING = forms("نقلا", "نقلاً", "حسب", "بحسب", "وفق", "وفقا", "استنادا")
 """``القناة نقلا عن …``: the words after these name a source the speaker relays, not the speaker."""
@@ -67,3 +68,5 @@ COMPOUND_STARTS = forms("عبد", "أبو", "ابو")
 """Definite second halves of compound names (``غرس الله``، ``نور الدين``)."""
 SAYING = forms("قائلا", "قائلة", "قائلين")
 """``وتابعت قائلة``: "saying", how the speaker went on, not a subject."""
+ONE_OF = forms("أحد", "إحدى", "احدى")
+"""``أحد سكان البرج``، ``إحدى المنظمات``: one of a group, unnamed unless the recogniser names them."""

@@ -37,6 +37,7 @@ from models.story.speaker_words import (
     GUESTS,
     ISSUED,
     NAME_ENDS,
+    ONE_OF,
     OUTLETS,
     PREPOSITIONS,
     PRONOUNS,
@@ -288,6 +289,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
     first = next((m for m in named if m.start <= content[0].start < m.end), None)
+    if person is None and content[0].norm in ONE_OF and not named_only:
+        return Speaker(_phrase(article, content), unattributed=True)
     if person or first or named_only:
         best = person or first or min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)
         if best is None:

@@ -322,3 +322,34 @@ def test_saying_and_relying_on_are_not_part_of_a_speaker():
     sentences = ["وقالت الوزيرة سلوى الحداد إن ضميرها مرتاح.", 'وتابعت قائلة: "لم أصرح بما يضر الاقتصاد".',
                  "وقالت الشرطة استنادا إلى التحقيقات إن ثلاثة موقوفين من العصابة."]
     assert _speakers(sentences, {"سلوى الحداد": "PER"}) == ["سلوى الحداد", "سلوى الحداد", "الشرطة"]
+
+
+def test_a_governor_before_qad_is_a_subject_not_and_to():
+    sentences = ["وأكد سالم الحداد أن المصابين في حالة مستقرة.",
+                 "وكان والي الجهة منير العياري قد أوضح أن السبب خلاف حول الطريق."]
+    quotes = article_quotes(story_article(sentences, {"سالم الحداد": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["سالم الحداد"]
+
+
+def test_the_reporter_after_a_feminine_outlet_word_is_not_the_speaker():
+    sentences = ["قال الحبيب الصيد إن المعرض حدث هام.",
+                 "وأضاف الصيد في تصريح لمراسلة الإذاعة نسرين علوش أن المعرض فرصة."]
+    quotes = article_quotes(story_article(sentences, {"الحبيب الصيد": "PER", "نسرين علوش": "PER"}))
+    assert [q.speaker.name for q in quotes][1] != "نسرين علوش"
+
+
+def test_one_of_a_group_is_an_unnamed_source():
+    quote = _one("وقالت إحدى المنظمات الخيرية إن معدلات الإصابة سترتفع.", {})
+    assert quote.speaker.unattributed and quote.speaker.name.startswith("إحدى")
+
+
+def test_a_participle_with_a_noun_object_is_no_quote():
+    quote = _one("وقال الوزير إنه سيتم الترفيع في الأجر، مؤكدا وعي الحكومة بأن فئة كبيرة تعيش الفقر.", {})
+    assert quote.verb == "وقال"
+
+
+def test_a_name_far_into_the_frame_is_not_the_subject():
+    sentence = ("قال رئيس الحكومة خلال إشرافه اليوم الجمعة 25 مارس 2016 على افتتاح الدورة الثانية والثلاثين "
+                "لمعرض تونس الدولي للكتاب بمعرض سالم الكرمي إن المعرض حدث هام.")
+    quote = _one(sentence, {"سالم الكرمي": "PER"})
+    assert quote.speaker.name != "سالم الكرمي"
