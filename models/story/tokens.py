@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from models.arabic import normalize
 
-# A number with decimals (ASCII or Arabic-Indic digits), or a run of letters/diacritics.
-_TOKEN_RE = re.compile(r"\d+(?:[.,٫،]\d+)?|(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
+# A number with decimals (ASCII or Arabic-Indic digits, Tunisian ``3ر4`` = 4.3) or a run of letters.
+_TOKEN_RE = re.compile(r"\d+ر\d+|\d+(?:[.,٫،]\d+)?|(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
 
 _CLITICS = ("و", "ف")
 
