@@ -19,7 +19,7 @@ from models.story.speaker_words import (
     SAYING,
     TITLE_KEYS,
 )
-from models.story.tokens import Token
+from models.story.tokens import Token, forms
 
 
 def is_office(token: Token) -> bool:
@@ -63,13 +63,15 @@ def circumstantial(token: Token) -> bool:
             or token.norm in SAYING)
 
 
-def trailing_name(article: Article, toks: list[Token]) -> str:
+def trailing_name(article: Article, toks: list[Token], *, frames: bool = True) -> str:
     """The name closing an office's description before any adverbial (``الكاتب العام للنادي الإفريقي
-    منوبي الطرودي في تصريح``): two words, the first not definite nor a preposition's object, the
-    second definite only as a family name in ي or ``الله``/``الدين``; ``X بن Y`` as three."""
+    منوبي الطرودي في تصريح``; ``frames=False``: also after one, ``المكلفة بالاتصال لدى الديوانة سلمى
+    قلمون`` ending a relayed source): two words, the first not definite nor a preposition's object,
+    the second definite only as a family name in ي or ``الله``/``الدين``; ``X بن Y`` as three."""
     def stop(token: Token) -> bool:
-        return (token.norm in FRAME_START | GUESTS | RELATIVE_PRONOUNS or token.norm == "ل"
-                or token.norm[1:] in OUTLETS or token.norm in ADVERBS and token.norm not in TITLES)
+        stops = (FRAME_START if frames else frozenset()) | GUESTS | RELATIVE_PRONOUNS | _BEFORE_VERB
+        return (token.norm in stops or token.norm == "ل" or token.norm[1:] in OUTLETS
+                or token.norm in ADVERBS and token.norm not in TITLES)
 
     end = next((k for k, t in enumerate(toks) if k and stop(t)), len(toks))
     if "،" in article.text[toks[0].start:toks[end - 1].end]:
@@ -83,6 +85,10 @@ def trailing_name(article: Article, toks: list[Token]) -> str:
             or last.norm.startswith("ال") and not last.norm.endswith("ي") and last.norm not in NAME_ENDS):
         return ""
     return article.text[first.start:last.end]
+
+
+_BEFORE_VERB = forms("قد", "وقد")
+"""``والي الجهة سامي الغابي قد أوضح``: the name ends before the verb's particle."""
 
 
 def known_person(article: Article, toks: list[Token]) -> tuple[int, str] | None:

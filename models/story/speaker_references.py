@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from models.arabic import normalize
 from models.article import Article, Sentence
+from models.story.speaker_names import is_office, trailing_name
 from models.story.speaker_words import GUESTS, OFFICES, TITLE_KEYS
 from models.story.speakers import Speaker, entity_name, speaker_in
 from models.story.tokens import Token, forms, tokens
@@ -107,5 +108,9 @@ def relayed_source(article: Article, sentence: Sentence) -> Speaker | None:
             begin += 1
         if begin >= len(toks):
             return None
-        return speaker_in(article, toks[begin].start, sentence.end, named_only=not verbal)
+        source = speaker_in(article, toks[begin].start, sentence.end, named_only=not verbal)
+        if source is not None and source.type == "" and not source.unattributed and is_office(toks[begin]):
+            name = trailing_name(article, toks[begin:], frames=False)
+            return replace(source, name=name, type="PER", role=source.name) if name else source
+        return source
     return None

@@ -50,7 +50,7 @@ from models.story.speaker_words import (
     SPOKESPERSON,
     UNATTRIBUTED,
 )
-from models.story.tokens import Token, opens_quote, tokens
+from models.story.tokens import Token, forms, opens_quote, tokens
 
 _SUBJECT_TOKENS = 8
 """A participle's speaker, when no quote precedes it in the sentence, is named in this many first tokens."""
@@ -61,6 +61,8 @@ _OUTLET_REACH = 3
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 _QUOTED_NAME = 3
 """Most words of a name in quotation marks inside a speaker's phrase (``منظمة "أنا يقظ"``)."""
+_AUXILIARIES = forms("كان", "وكان", "كانت", "وكانت")
+"""``وكان والي الجهة … قد أوضح``: not part of the subject."""
 _NAME_REACH = 2
 """In a clause before the verb, a name is its subject when it starts in its first tokens after this
 many or ends this many tokens before the verb."""
@@ -243,6 +245,16 @@ def _name_before_comma(article: Article, toks: list[Token]) -> list[Token]:
     return []
 
 
+def _office_holder(article: Article, toks: list[Token]) -> Speaker | None:
+    """An office and the name closing it before the verb (``وكان والي الجهة سامي الغابي قد``)."""
+    toks = [t for t in toks if t.norm not in _AUXILIARIES] or toks
+    name = trailing_name(article, toks) if is_office(toks[0]) else ""
+    if not name:
+        return None
+    role = article.text[toks[0].start:article.text.find(name, toks[0].start)].strip()
+    return Speaker(name, "PER", role=role)
+
+
 def _family_after_place(article: Article, mention: Mention) -> str:
     """A definite family name in ي right after a one-word place (``رياض الشعيبي``), if any."""
     after = tokens(article.text[mention.end:mention.end + 30], mention.end)[:1]
@@ -294,7 +306,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     if person or first or named_only:
         best = person or first or min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)
         if best is None:
-            return None
+            return _office_holder(article, content)
         role = article.text[content[0].start:best.start].strip(" ،,") if content[0].norm in TITLES else ""
         if best.type == "LOC" and (family := _family_after_place(article, best)):
             return Speaker(f"{best.text} {family}", "PER", None, role)  # رياض الشعيبي: not Riyadh

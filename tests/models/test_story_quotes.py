@@ -328,7 +328,7 @@ def test_a_governor_before_qad_is_a_subject_not_and_to():
     sentences = ["وأكد سالم الحداد أن المصابين في حالة مستقرة.",
                  "وكان والي الجهة منير العياري قد أوضح أن السبب خلاف حول الطريق."]
     quotes = article_quotes(story_article(sentences, {"سالم الحداد": "PER"}))
-    assert [q.speaker.name for q in quotes] == ["سالم الحداد"]
+    assert [q.speaker.name for q in quotes] == ["سالم الحداد", "منير العياري"]
 
 
 def test_the_reporter_after_a_feminine_outlet_word_is_not_the_speaker():

@@ -112,3 +112,9 @@ def test_a_purpose_clause_before_a_joined_verb_names_no_speaker():
     sentences = ["وقال الوزير إن الغراسات ستشمل كامل البلاد، لتصبح تونس الثانية في هذا المجال "
                  "وأضاف أنه تم زرع ألف زيتونة."]
     assert "تونس" not in _speakers(sentences, {"تونس": "LOC"})
+
+
+def test_a_relayed_office_ending_with_a_name_is_that_person():
+    sentences = ["تم حجز مبلغ من العملة، حسب ما أفادت المكلفة بالاتصال لدى الديوانة سلوى الورفلي.",
+                 "وأوضحت أن المبلغ كان مخفيا في سيارة."]
+    assert _speakers(sentences) == ["سلوى الورفلي"]
