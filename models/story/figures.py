@@ -49,7 +49,7 @@ CATEGORIES: dict[str, tuple[str, frozenset[str]]] = {
                                    "محتجزين")),
     "hostages": ("hostages", forms("رهينة", "رهائن", "مختطف", "مختطفين")),
     "money": ("money", forms("دينار", "دنانير", "دولار", "دولارات", "يورو", "أورو", "جنيه", "مليم",
-                             "درهم", "ريال", "د")),
+                             "درهم", "ريال", "د", "فرنك", "فرانك")),
     "percent": ("per cent", forms("%", "بالمائة", "بالمئة", "المائة", "المئة", "بالمائه")),
 }
 """Category key -> (English label, matching forms of the counted nouns)."""
@@ -100,6 +100,8 @@ _TIME_UNITS = forms("ساعة", "ساعات", "دقيقة", "دقائق", "ثا�
 _IDENTIFIERS = forms("رقم", "الفصل", "الفصول", "المادة", "الفقرة", "القانون", "المرسوم", "الأمر", "الساعة",
                      "عدد", "سنة", "عام", "لسنة", "العدد", "بتاريخ", "منذ", "سن", "عمر", "العمر")
 """A number after these is a label, a date or an age, not a figure."""
+_DAY = forms("يوم")
+"""``يوم 21``: a day of the month (``يومين``، ``أيام`` count days)."""
 _LINKS = forms("من", "آخرين", "أخرى", "أخريان", "آخرون", "على", "الأقل")
 _APPROXIMATE = forms("نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل", "ما", "يقارب", "يناهز", "من", "عن")
 _TEENS = forms("عشر", "عشرة")
@@ -167,8 +169,8 @@ def _is_date(toks: list[Token], at: int, used: int, text: str) -> bool:
                               or after.norm in _TIME_UNITS):
         return True
     if before is not None and (before.norm in _MONTHS or before.bare() in _IDENTIFIERS
-                               or before.norm in _IDENTIFIERS):
-        return True
+                               or before.norm in _IDENTIFIERS or before.bare() in _DAY):
+        return True  # … يوم 21 من الشهر الجاري: a day of the month
     if before is not None and token.norm in _TEENS and before.norm.startswith("ال"):
         return True  # السادس عشر: an ordinal
     glued = text[token.end:token.end + 1]

@@ -45,7 +45,11 @@ def _word_value(norm: str) -> tuple[int, bool] | None:
 
 
 def digits_value(norm: str) -> float:
-    """``17``, ``2.5``, ``40،9`` (decimal comma); ``500.000`` and ``11.300`` are thousands."""
+    """``17``, ``2.5``, ``40،9`` (decimal comma); ``500.000`` and ``11.300`` are thousands; ``3ر4`` and
+    ``096ر18`` (the Tunisian press's decimals, fraction first) are 4.3 and 18.096."""
+    if "ر" in norm:
+        part, _, whole = norm.partition("ر")
+        return float(f"{whole}.{part}")
     whole, _, part = norm.replace(",", ".").replace("٫", ".").replace("،", ".").partition(".")
     if len(part) == 3 and 1 <= len(whole) <= 3 and "." in norm:
         return float(whole + part)

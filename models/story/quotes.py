@@ -18,8 +18,11 @@ from dataclasses import dataclass
 
 from models.arabic import normalize
 from models.article import Article, Sentence
-from models.story.speakers import CONNECTIVES, Speaker, by_title, opening_subject, speaker_in
-from models.story.tokens import Token, forms, tokens
+from models.story.speaker_groups import speaker_key
+from models.story.speaker_references import by_title, relayed_source
+from models.story.speaker_words import CONNECTIVES
+from models.story.speakers import Speaker, opening_subject, speaker_in
+from models.story.tokens import Token, forms, opens_quote, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",
          "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر", "كتب")
@@ -43,9 +46,11 @@ _NOT_SPEECH = forms("الانتباه", "النظر", "الأنظار")
 """``لفت الانتباه``: drawing attention, not speaking."""
 _BAYYANA = forms("وبين", "وبينت", "فبين")
 """بيّن (explained) is also بين (between): a verb only as ``وبيّن`` opening a clause."""
-_RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما", "عدم")
-"""A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun (``طلب عدم
-كشف هويته``), not a new quote."""
+_VERBAL_NOUN = forms("عدم", "دون", "بدون")
+"""A speech verb after these is a verbal noun (``طلب عدم كشف هويته``، ``دون ذكر الدول``)."""
+_RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما") | _VERBAL_NOUN
+"""A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun, not a
+new quote."""
 _QUOTED_WORDS = 5
 """Fewest words for a quotation after a subject to be speech rather than a quoted name (right after
 the verb, two are enough)."""
@@ -60,8 +65,15 @@ _ADVERBIAL_OPENERS = forms("في", "من", "عن", "إلى", "على", "مع", "
 """First words of an adverbial before a verb (not its subject)."""
 _INNER_SUBJECT = 3
 """Most words between a complementizer and a speech verb that reports inside the statement."""
-_MAX_SUBJECT = 20
+_MAX_SUBJECT = 30
 """Most tokens between a verb and its complementizer."""
+_NAMED_SUBJECT = 20
+"""The speaker is named in this many tokens after the verb; further ones are the frame (``خلال
+إشرافه … بمعرض الكرم``)."""
+_PARTICIPLE_LEAD = forms("إلى", "الى", "على", "في", "أيضا", "ايضا", "كذلك", "بدوره", "بدورها", "قوله",
+                         "بالقول")
+"""Words a participle's statement may follow (``مشيرا إلى أن``، ``مضيفا في هذا السياق أن``); a noun
+there is its object (``مؤكدا وعي الحكومة بأن …``: no quote)."""
 
 
 def _is_complementizer(norm: str) -> bool:
@@ -116,16 +128,17 @@ def _before(toks: list[Token], at: int) -> Token:
     return [t for t in toks if t.end <= at][-1]
 
 
-def _opens(text: str, at: int) -> bool:
-    """Whether ``text[at]`` opens a quotation (a straight ``"`` only when a word follows it directly)."""
-    if text[at] not in _QUOTE_OPEN:
-        return False
-    return text[at] != '"' or at + 1 < len(text) and not text[at + 1].isspace()
+def _cut_short(text: str, end: int) -> bool:
+    """Whether the sentence ending at ``end`` was cut at an ellipsis (``..``), maybe inside a quotation."""
+    return text[max(end - 2, 0):end] == ".."
 
 
 def _quoted_words(text: str, at: int, limit: int) -> int:
-    """Words inside the quotation opened at ``text[at]`` (0 when it is not closed before ``limit``)."""
+    """Words inside the quotation opened at ``text[at]`` (0 when it is not closed before ``limit``),
+    up to ``limit`` when the sentence was cut at an ellipsis inside it (``وكشف بلاتر "بعد الغذاء …..``)."""
     close = text.find(_QUOTE_CLOSE[text[at]], at + 1, limit)
+    if close < 0 and _cut_short(text, limit):
+        close = limit
     return len(text[at + 1:close].split()) if close > at else 0
 
 
@@ -139,18 +152,23 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
             if mark == ":":
                 return cut, cut + 1
             at_verb = token is toks[at + 1]  # وأضاف "…": the quotation follows the verb itself
-            if not (_opens(text, cut) or at_verb and mark == '"'):
+            if not (opens_quote(text, cut) or at_verb and mark == '"'):
                 continue
             words = _quoted_words(text, cut, sentence.end)
             if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:
                 return cut, cut
         previous_end = token.end
-        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _RELATIVES:
-            return None
+        if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _VERBAL_NOUN:
+            return None  # another verb (also ``الذي قال``) owns the complementizer after it
         previous = token
         if _is_complementizer(token.norm) and text[token.start - 1] != ".":  # (سي.إن.إن) is a name
             return token.start, token.end if token.norm in ("ان", "بان") else token.start
     return None
+
+
+def _relative(token: Token) -> bool:
+    """Whether ``token`` opens a relative clause (``التي``، ``والتي``, see :data:`_RELATIVES`)."""
+    return token.norm in _RELATIVES or token.bare() in _RELATIVES
 
 
 def _is_verb(article: Article, toks: list[Token], at: int) -> bool:
@@ -165,14 +183,30 @@ def _is_verb(article: Article, toks: list[Token], at: int) -> bool:
     return not at or any(mark in before for mark in ".،,:;؛")
 
 
+def _quoted(text: str, sentence: Sentence, at: int) -> bool:
+    """Whether offset ``at`` lies inside a quotation opened earlier in ``sentence``: closed after it, or
+    running past a sentence cut at an ellipsis (``"قبل أسابيع قال لي إننا …..``)."""
+    before, after = text[sentence.start:at], text[at:sentence.end]
+    cut = _cut_short(text, sentence.end)
+    for opening, closing in (("«", "»"), ("“", "”")):
+        if before.count(opening) > before.count(closing) and (closing in after or cut):
+            return True
+    opened = any(text[k] == '"' and opens_quote(text, k) for k in range(sentence.start, at))
+    return opened and before.count('"') % 2 == 1 and ('"' in after or cut)
+
+
 def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[tuple[int, int, int]]:
     """``(verb token, subject end, content start)`` of each speech verb with its marker."""
     found = []
     for at in range(len(toks)):
         if not _is_verb(article, toks, at):
             continue
-        if at and toks[at - 1].norm in _RELATIVES or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
+        if at and _relative(toks[at - 1]) or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
             continue
+        if at and _is_complementizer(toks[at - 1].norm.removeprefix("ف")):
+            continue  # فإنها ترى أن …: a verb of the statement itself, its subject the pronoun
+        if _quoted(article.text, sentence, toks[at].start):
+            continue  # "… قال لي إننا …": speech reported inside a quotation belongs to it
         marker = _marker(article, toks, at, sentence)
         if marker is not None:
             found.append((at, *marker))
@@ -188,20 +222,37 @@ def _is_inner(article: Article, toks: list[Token], begin: int, verb: int) -> boo
             and not any(mark in text for mark in ".،,:;؛\"«»"))
 
 
-def _adverbial(token: Token) -> bool:
-    """Whether ``token`` opens an adverbial before a verb (``وفي سياق متصل``، ``وبخصوص``، ``وتعليقا``)."""
-    word = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 1 else token.norm
-    return (word in _ADVERBIAL_OPENERS or token.norm in _ADVERBIAL_OPENERS or word.startswith(("بال", "لل"))
-            or word.endswith("ا"))
+def _adverbial(text: str, token: Token) -> bool:
+    """Whether ``token`` opens an adverbial before a verb (``وفي سياق متصل``، ``وبخصوص``، ``وتعليقا``);
+    ``والي`` written with ي is the governor, not ``وإلى``/``والى``."""
+    governor = text[token.start:token.end] == "والي"
+    word = token.norm[1:] if token.norm[:1] in "وف" and len(token.norm) > 1 and not governor else token.norm
+    return (word in _ADVERBIAL_OPENERS or token.norm in _ADVERBIAL_OPENERS and not governor
+            or word.startswith(("بال", "لل")) or word.endswith("ا"))
 
 
-def _unnamed_subject(toks: list[Token], clause: int, at: int) -> bool:
+def _unnamed_subject(text: str, toks: list[Token], clause: int, at: int) -> bool:
     """Whether the verb ``toks[at]`` has a subject before it in its clause that names no one known
     (``يشار أن لاعبة الجيدو … صرحت``، ``كل المؤشرات … تؤكد``): then it is not the previous speaker."""
     before = [t for t in toks[:at] if t.start >= clause]
     opened = max((k + 1 for k, t in enumerate(before) if _is_complementizer(t.norm)), default=0)
     before = [t for t in before[opened:] if t.norm not in CONNECTIVES | _LEADING]
-    return bool(before) and not _adverbial(before[0])
+    return bool(before) and not _adverbial(text, before[0])
+
+
+def _participle_speaks(article: Article, toks: list[Token], at: int, subject_end: int) -> bool:
+    """Whether participle ``toks[at]`` reports a statement: its marker follows at once or after
+    ``إلى``/``على``/an adverbial, not after a noun it governs."""
+    lead = next((t for t in toks[at + 1:] if t.start < subject_end), None)
+    return lead is None or lead.norm in _PARTICIPLE_LEAD or lead.norm in _ADVERBIAL_OPENERS
+
+
+def _purpose_clause(article: Article, toks: list[Token], clause: int) -> bool:
+    """Whether the clause starting at ``clause`` opens with ل + a verb (``لتصبح``، ``ليكون``): a purpose
+    clause, whose subject is no speaker."""
+    first = next((t for t in toks if t.start >= clause), None)
+    named = any(m.start == first.start for m in article.mentions) if first else False
+    return first is not None and first.norm[:2] in ("لي", "لت", "لن") and len(first.norm) > 4 and not named
 
 
 def _same_source(speaker: Speaker) -> bool:
@@ -225,18 +276,22 @@ def _sentence_quotes(
         inner = [t.end for t in toks[:at] if t.start >= clause and _is_complementizer(t.norm)]
         clause = max([clause, *inner])
         if verb.norm in PARTICIPLES:
+            if not _participle_speaks(article, toks, at, subject_end):
+                continue
             speaker = found[-1].speaker if found else (opening_subject(article, toks[:at]) or previous)
         elif verb.bare() in _WITH_AN and any(t.norm == "عن" for t in toks[at + 1:]
                                               if t.start < subject_end):
             continue  # كشف عن … / أعلن عن …: what follows is an object, not speech
         else:
-            speaker = (speaker_in(article, verb.end, subject_end)
-                       or speaker_in(article, clause, verb.start, named_only=True)
-                       or (None if _unnamed_subject(toks, clause, at) else previous))
+            purpose = _purpose_clause(article, toks, clause)  # ، لتصبح تونس … وأضاف: no subject
+            named_end = min(subject_end, toks[min(at + _NAMED_SUBJECT, len(toks) - 1)].end)
+            speaker = (speaker_in(article, verb.end, named_end)
+                       or (None if purpose else speaker_in(article, clause, verb.start, named_only=True))
+                       or (None if _unnamed_subject(article.text, toks, clause, at) else previous))
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous
             elif speaker is not None:
-                speaker = by_title(article, speaker, verb.start, known + [q.speaker for q in found])
+                speaker = by_title(article, speaker, verb.start, known + [q.speaker for q in found], previous)
         if speaker is None:
             continue
         following = k + 1
@@ -254,12 +309,26 @@ def _sentence_quotes(
     return found
 
 
+def _other_actor(article: Article, sentence: Sentence, speaker: Speaker) -> bool:
+    """Whether ``sentence`` (with no quote) opens with someone other than ``speaker`` as its subject."""
+    subject = opening_subject(article, tokens(sentence.text, sentence.start)[:4])
+    return subject is not None and subject.type == "PER" and speaker_key(subject) != speaker_key(speaker)
+
+
 def article_quotes(article: Article, number: int = 0) -> list[Quote]:
     """The quotes of one annotated article (``number``: its position in a story)."""
     quotes: list[Quote] = []
+    recent, said = None, 0
     for sentence in article.sentences:
-        recent = quotes[-1].speaker if quotes and sentence.index - quotes[-1].sentence <= 2 else None
-        quotes += _sentence_quotes(article, number, sentence, recent, [q.speaker for q in quotes])
+        if sentence.index - said > 2:
+            recent = None
+        found = _sentence_quotes(article, number, sentence, recent, [q.speaker for q in quotes])
+        relayed = None if found else relayed_source(article, sentence)
+        if found or relayed is not None:
+            recent, said = found[-1].speaker if found else relayed, sentence.index
+        elif recent is not None and _other_actor(article, sentence, recent):
+            recent = None  # ودعا Y إلى …: a later وأضاف may be Y's, not the speaker before
+        quotes += found
     return quotes
 
 

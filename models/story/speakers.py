@@ -4,80 +4,65 @@
 its complementizer, or a clause before the verb): the recogniser's person
 there (else the organisation or place that starts it), ``المتحدث باسم X`` as
 the spokesperson and X, a subject headed by مصدر، مصادر، شهود … as an
-unattributed source, and otherwise the first words as a phrase. A phrase
-that is a title (``المدير العام``، ``الوزيرة``) is the person the article
-introduced earlier with that title (:func:`by_title`).
+unattributed source, and otherwise the first words as a phrase (resolved
+to a person by :mod:`models.story.speaker_references`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from models.arabic import STOP_WORD_FORMS, normalize
+from models.arabic import normalize
 from models.article import Article, Mention
 from models.ner.grouping import TITLES
-from models.story.tokens import Token, forms, tokens
+from models.story.speaker_names import (
+    apposition,
+    circumstantial,
+    is_office,
+    known_person,
+    name_like,
+    trailing_name,
+)
+from models.story.speaker_words import (
+    ADVERBS,
+    ANONYMOUS,
+    COMPOUND_STARTS,
+    CONNECTIVES,
+    DEFINITE_SOURCES,
+    DOCUMENTS,
+    FRAME_START,
+    FRAME_WORDS,
+    GOVERNING,
+    GROUPS,
+    GUESTS,
+    ISSUED,
+    NAME_ENDS,
+    ONE_OF,
+    OUTLETS,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    QUOTING,
+    RANKS,
+    RELATIVE_PRONOUNS,
+    SAME_WORDS,
+    SAYING,
+    SPOKESPERSON,
+    UNATTRIBUTED,
+)
+from models.story.tokens import Token, forms, opens_quote, tokens
 
-UNATTRIBUTED = forms("مصدر", "مصادر", "شاهد", "شهود", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "مراقبون",
-                     "ناشطون", "سكان", "مصدرا", "أوساط", "جهات", "متابعون", "خبراء", "محللون")
-"""Heads of a subject that names no one (``مصدر مسؤول``, ``مصادر محلية``)."""
-
-_DEFINITE_SOURCES = forms("مصدر", "مصادر")
-_SAME = forms("نفس", "ذات")
-SPOKESPERSON = forms("باسم", "بإسم")
-_FRAME_START = forms("في", "خلال", "عبر", "ضمن", "إثر", "اثر", "عقب", "أثناء", "لدى", "قبيل", "عند", "حين",
-                     "ردا", "رداً", "قبل")
-"""Prepositions opening an adverbial right after the verb (``قال في بيان له``): it runs to the next comma."""
-_QUANTIFIERS = forms("من", "أكثر", "عدد", "بعض", "عديد", "العديد")
-"""Words before a subject that is still to come (``أكثر من مصدر``, ``من جهته``)."""
-_FRAME = forms("له", "لها", "لهم", "بيان", "تصريح", "تصريحات", "كلمة", "حديث", "مداخلة", "مؤتمر", "صحفي",
-               "صحافي", "جهته", "جهتها", "من", "وقت", "لاحق", "سابق", "هاتفية", "ذلك", "برنامج", "حصة",
-               "حوار", "لقاء", "ندوة", "اجتماع", "إجتماع", "جلسة", "تدوينة", "رسالة", "تغريدة", "مقابلة",
-               "بلاغ", "صادر", "أصدره", "أصدرته", "نشره", "نشرته", "الصحفي", "الصحافي")
-"""Words that continue such an adverbial."""
-_ALONE = forms("أمس", "اليوم", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-               "الأحد", "بدوره", "بدورها", "كذلك", "أيضا", "فيه", "فيها", "مساء", "صباح", "له", "لها", "يوم",
-               "الشهر", "الأسبوع", "العام", "الماضي", "الفارط", "المنقضي", "الجاري", "الحالي", "مؤخرا")
-"""Adverbials of one word between a verb and its subject."""
 _SUBJECT_TOKENS = 8
 """A participle's speaker, when no quote precedes it in the sentence, is named in this many first tokens."""
-_GOVERNING = forms("على", "إلى", "الى", "عن")
-"""A preposition right after the verb belongs to it (``أكد على``, ``أشار إلى``), not to a subject."""
-_OUTLETS = forms("وكالة", "جريدة", "صحيفة", "موقع", "قناة", "إذاعة", "مراسل", "مبعوث", "برنامج", "تلفزيون")
-"""``ل`` + these is whom a speaker spoke to (``لوكالة الأناضول``), the end of the speaker's name."""
-_QUOTING = forms("نقلا", "نقلاً", "حسب", "بحسب", "وفق", "وفقا")
-"""``القناة نقلا عن …``: the words after these name a source the speaker relays, not the speaker."""
-CONNECTIVES = forms("فيما", "و", "كما", "بينما", "لكن", "حيث", "ثم", "إذ", "أما", "بعد")
-_PREPOSITIONS = forms("في", "من", "عن", "إلى", "الى", "على", "مع", "خلال", "لدى", "ل", "ب", "حول", "بين")
 _SPEAKER_WORDS = 5
 """Most words of a speaker named by a phrase (no entity)."""
-_RANKS = TITLES | forms("أركان", "حرب", "الركن", "الرسمي")
-"""Titles and ranks between an affiliation and the spokesperson's name."""
 _OUTLET_REACH = 3
 """A mention this many tokens after ``لمراسل``/``لوكالة``/``لـ`` names the outlet spoken to."""
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
-_TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
-    "الوزيرة", "المديرة", "الرئيسة", "الكاتب", "الكاتبة", "العضو", "الممثل", "المندوب", "المندوبة", "النائبة",
-    "الأمينة", "الناطقة", "المتحدثة", "المسؤول", "ضيف", "ضيفة"))
-"""Title words without the article: a phrase speaker headed by one may be a person named earlier."""
-_TITLE_WINDOW = 6
-"""Tokens around a person's mention searched for the title that introduced them."""
-_OFFICES = frozenset(t.removeprefix("ال") for t in forms(
-    "الوالي", "المنسق", "المدرب", "المعتمد", "المندوب", "المدعي", "الخبير", "الطبيب", "القيادي", "الناشط",
-    "الباحث", "الأستاذة", "الممثلة", "المكلف", "المكلفة", "العميد", "الرئيس", "رئيسة", "الكاتب", "احد"))
-"""Heads of a subject that name an office or one of a group (``والي نابل``، ``أحد المشاركين``)."""
-_ANONYMOUS = forms("هويته", "هويتها", "هويتهم", "اسمه", "اسمها", "اسمهم")
-"""``طلب عدم كشف هويته``، ``رفض ذكر اسمه``: a source who asked not to be named is unattributed."""
-_RELATIVE = forms("الذي", "التي", "الذين", "ما", "اللذين", "اللتين")
-"""A relative pronoun ends a speaker's phrase (``اتحاد الحريات … الذي رفع دعوى``)."""
-_GUESTS = forms("ضيف", "ضيفة")
-"""``ضيف بوليتيكا``: the guest of a programme is the person the article interviews."""
-_PRONOUNS = forms("هو", "هي", "هم", "هما", "هن")
-"""An independent pronoun as subject (``كتب هو وزملاؤه``): the previous speaker."""
 _QUOTED_NAME = 3
 """Most words of a name in quotation marks inside a speaker's phrase (``منظمة "أنا يقظ"``)."""
-_NAME_LINKS = forms("بن", "ابن", "بنت")
-"""Words inside a name that look like an attached preposition."""
+_AUXILIARIES = forms("كان", "وكان", "كانت", "وكانت")
+"""``وكان والي الجهة … قد أوضح``: not part of the subject."""
 _NAME_REACH = 2
 """In a clause before the verb, a name is its subject when it starts in its first tokens after this
 many or ends this many tokens before the verb."""
@@ -119,30 +104,45 @@ def _governed(article: Article, mention: Mention, toks: list[Token]) -> bool:
     before = [t for t in toks if t.end <= mention.start]
     if any(_to_outlet(t) for t in before[-_OUTLET_REACH:]):
         return True  # لمراسل الجوهرة أف أم: the outlet spoken to
-    return bool(before) and before[-1].norm in _PREPOSITIONS
+    return bool(before) and before[-1].norm in PREPOSITIONS
 
 
-def _entity_name(article: Article, mention: Mention) -> str:
+def entity_name(article: Article, mention: Mention) -> str:
     """The group's name, without a role the recogniser ran into it (``الجلاصي ضيف بولتيكا``)."""
     name = mention.text
     if mention.entity is not None and mention.entity < len(article.entities):
         name = article.entities[mention.entity].canonical
     words = name.split()
-    cut = next((k for k, word in enumerate(words) if k and normalize(word) in _GUESTS), len(words))
-    return " ".join(words[:cut])
+    cut = next((k for k, word in enumerate(words) if k and normalize(word) in GUESTS), len(words))
+    return " ".join(words[:cut] + _family_name(article, mention, words[:cut]))
+
+
+def _family_name(article: Article, mention: Mention, words: list[str]) -> list[str]:
+    """The family name after a compound given name the recogniser stopped at (``نور الدين`` in
+    ``نور الدين البحيري``، ``عبد الله`` in ``عبد الله الثني``): the next word when it is definite."""
+    norms = [normalize(w) for w in words]
+    compound = len(norms) == 2 and (norms[0] in COMPOUND_STARTS or norms[1] in NAME_ENDS)
+    after = tokens(article.text[mention.end:mention.end + 30], mention.end)[:1]
+    if not compound or not after or article.text[mention.end:after[0].start].strip():
+        return []
+    word = after[0]
+    if word.norm.startswith("ال") and name_like(article, word) and not is_office(word):
+        return [article.text[word.start:word.end]]
+    return []
 
 
 def _phrase(article: Article, toks: list[Token]) -> str:
     """The first words of a subject, up to a governed word, up to :data:`_SPEAKER_WORDS`."""
     chosen: list[Token] = []
     for token in toks:
-        adverb = token.norm in _ALONE and not (token.norm in TITLES and chosen and _is_office(chosen[-1]))
-        preposition = token.norm in _PREPOSITIONS and article.text[token.start:token.end] != "علي"
-        if len(chosen) >= 2 and not _is_office(chosen[0]) and _is_office(token):
+        adverb = token.norm in ADVERBS and not (token.norm in TITLES and chosen and is_office(chosen[-1]))
+        preposition = token.norm in PREPOSITIONS and article.text[token.start:token.end] != "علي"
+        if len(chosen) >= 2 and not is_office(chosen[0]) and is_office(token):
             break  # فرج علي مدير عام النقل: a name, then the office set beside it
         if chosen and _opens_statement(article.text, chosen[-1].end, token.start):
             break  # الهمامي "إذا كنا …: a quotation begins
-        if chosen and (preposition or adverb or token.norm in _QUOTING | _FRAME_START | _GUESTS | _RELATIVE
+        if chosen and (preposition or adverb or circumstantial(token)
+                       or token.norm in QUOTING | FRAME_START | GUESTS | RELATIVE_PRONOUNS
                        or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
@@ -155,8 +155,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
 def _opens_statement(text: str, start: int, end: int) -> bool:
     """Whether a quotation opening in ``text[start:end]`` is a statement, not a quoted name
     (``صحيفة "ماركا"``): unclosed within the sentence or longer than :data:`_QUOTED_NAME` words."""
-    opening = [k for k in range(start, end)
-               if text[k] in "«“" or text[k] == '"' and not text[k + 1].isspace()]
+    opening = [k for k in range(start, end) if opens_quote(text, k)]
     at = opening[0] if opening else None
     if at is None:
         return False
@@ -168,20 +167,20 @@ def _opens_statement(text: str, start: int, end: int) -> bool:
 def _subject(text: str, toks: list[Token]) -> list[Token]:
     """``toks`` without the adverbials before a subject (``في بيان له``, ``الاثنين``, ``من جهته``).
 
-    An adverbial opened by a preposition (:data:`_FRAME_START`) runs to the next comma, or to the
+    An adverbial opened by a preposition (:data:`FRAME_START`) runs to the next comma, or to the
     end: ``وأضاف في تصريح لمراسلنا أن`` has no subject after the verb.
     """
     rest = list(toks)
     while rest:
-        if rest[0].norm in _FRAME_START:
+        if rest[0].norm in FRAME_START:
             comma = next((k for k in range(1, len(rest)) if "،" in text[rest[k - 1].end:rest[k].start]
                           or "," in text[rest[k - 1].end:rest[k].start]), len(rest))
             rest = rest[comma:]
-        elif rest[0].norm in _QUANTIFIERS:
+        elif rest[0].norm in QUANTIFIERS:
             rest.pop(0)
-            while rest and rest[0].norm in _FRAME:
+            while rest and rest[0].norm in FRAME_WORDS:
                 rest.pop(0)
-        elif rest[0].norm in _ALONE:
+        elif rest[0].norm in ADVERBS:
             rest.pop(0)
         else:
             break
@@ -202,7 +201,7 @@ def _prepositional(article: Article, token: Token) -> bool:
 def _to_outlet(token: Token) -> bool:
     """``لـ``, ``لل…`` or ``ل`` + an outlet word (``لوكالة``): the addressee of a statement."""
     norm = token.norm
-    return norm == "ل" or norm.startswith("لل") or norm[:1] == "ل" and norm[1:] in _OUTLETS
+    return norm == "ل" or norm.startswith("لل") or norm[:1] == "ل" and norm[1:] in OUTLETS
 
 
 def _spokesperson(
@@ -213,60 +212,112 @@ def _spokesperson(
     person = next((m for m in reversed(named) if m.type == "PER" and m.end <= split.start), None)
     if person is None:
         person = next((m for m in after if m.type == "PER"), None)
-    role_from = person.end if person and person.end <= split.start else toks[0].start
+    leading = _name_before_comma(article, [t for t in toks if t.end <= split.start]) if person is None else []
+    if person and person.end <= split.start:
+        role_from = person.end
+    else:
+        role_from = leading[-1].end if leading else toks[0].start
     role = article.text[role_from:split.end].strip(" ،,-–")
     group = next((m for m in after if person is not None and person.start < split.start
                   or m.type != "PER" and (person is None or m.end <= person.start)), None)
     stop = person.start if person and person.start > split.start else end
     between = [t for t in toks if split.end <= t.start < stop]
-    while between and between[-1].norm in _RANKS:
+    while between and between[-1].norm in RANKS:
         between.pop()
-    affiliation = _entity_name(article, group) if group else _phrase(article, between)
-    named = _apposition(article, [t for t in toks if t.start >= split.end]) if person is None else ""
-    name = _entity_name(article, person) if person else named or f"{role} {affiliation}".strip()
+    affiliation = entity_name(article, group) if group else _phrase(article, between)
+    named = "" if person else apposition(article, [t for t in toks if t.start >= split.end])
+    named = article.text[leading[0].start:leading[-1].end] if leading else named
+    name = entity_name(article, person) if person else named or f"{role} {affiliation}".strip()
     return Speaker(name, "PER" if person else "", person.entity if person else None, role,
                    affiliation, group.entity if group else None)
+
+
+def _name_before_comma(article: Article, toks: list[Token]) -> list[Token]:
+    """A name of two or three words set before a comma and an office, after any rank (``سفيان السليطي،
+    الناطق باسم``، ``العقيد بلحسن الوسلاتي، الناطق …``)."""
+    comma = next((k for k in range(1, len(toks)) if "،" in article.text[toks[k - 1].end:toks[k].start]), 0)
+    words = toks[:comma]
+    while words and words[0].norm in RANKS:
+        words = words[1:]
+    if 2 <= len(words) <= 3 and not is_office(words[0]) and all(name_like(article, t, set_off=True)
+                                                                 for t in words):
+        return words
+    return []
+
+
+def _office_holder(article: Article, toks: list[Token]) -> Speaker | None:
+    """An office and the name closing it before the verb (``وكان والي الجهة سامي الغابي قد``)."""
+    toks = [t for t in toks if t.norm not in _AUXILIARIES] or toks
+    name = trailing_name(article, toks) if is_office(toks[0]) else ""
+    if not name:
+        return None
+    role = article.text[toks[0].start:article.text.find(name, toks[0].start)].strip()
+    return Speaker(name, "PER", role=role)
+
+
+def _family_after_place(article: Article, mention: Mention) -> str:
+    """A definite family name in ي right after a one-word place (``رياض الشعيبي``), if any."""
+    after = tokens(article.text[mention.end:mention.end + 30], mention.end)[:1]
+    if len(mention.text.split()) != 1 or not after or article.text[mention.end:after[0].start].strip():
+        return ""
+    word = after[0]
+    definite = word.norm.startswith("ال") and word.norm.endswith("ي") and len(word.norm) > 4
+    return article.text[word.start:word.end] if definite and name_like(article, word) else ""
 
 
 def speaker_in(article: Article, start: int, end: int, *, named_only: bool = False) -> Speaker | None:
     """The speaker named in ``article.text[start:end]``, or ``None`` when it names no one.
 
     ``named_only``: accept only a recognised entity or an unattributed source, not a bare phrase.
+    A quotation of more than :data:`_QUOTED_NAME` words ends the span (``تحت عنوان "من نائب إلى
+    محمد …"``: names in a quoted title are not the speaker).
     """
+    end = next((k for k in range(start, end) if opens_quote(article.text, k)
+                and _opens_statement(article.text, k, k + 1)), end)
     toks = tokens(article.text[start:end], start)
     content = _subject(article.text, toks)
-    if not content or content[0].norm in _GOVERNING | _PRONOUNS or _prepositional(article, content[0]):
+    if (not content or content[0].norm in GOVERNING | PRONOUNS or _prepositional(article, content[0])
+            or content[0].norm in SAYING):
         return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن / كتب هو: no new subject here
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
     if named_only:
         opening = content[min(_NAME_REACH, len(content) - 1)].end
         named = [m for m in named
                  if m.start < opening or len([t for t in content if t.start >= m.end]) <= _NAME_REACH]
-    split = next((t for t in content if t.norm in SPOKESPERSON), None)
+    framed = next((k for k, t in enumerate(content) if k and t.norm in FRAME_START), len(content))
+    split = next((t for t in content[:framed] if t.norm in SPOKESPERSON), None)  # not في تعليقه على …
     if split is not None:
         return _spokesperson(article, content, split, named, end)
     head = content[0].bare()
-    if head in _SAME and len(content) > 1:
+    if head in SAME_WORDS and len(content) > 1:
         head = content[1].norm  # نفس المصدر, ذات المصدر
     head = head.removesuffix("نا")  # مصدرنا
-    if head.startswith("ال") and head[2:] in _DEFINITE_SOURCES:
-        head = head[2:]  # المصدر ذاته, المصادر نفسها (but الشاهد may be a name)
-    if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED or any(t.norm in _ANONYMOUS for t in content):
+    if head.startswith("ال") and head[2:] in DEFINITE_SOURCES | GROUPS:
+        head = head[2:]  # المصدر ذاته, المصادر نفسها, الأطباء (but الشاهد may be a name)
+    if head.removeprefix("ال") in DOCUMENTS:
+        issuer = _issuer(article, content, end)
+        return None if named_only and issuer is not None and issuer.entity is None else issuer
+    if head in UNATTRIBUTED or head.rstrip("ا") in UNATTRIBUTED or any(t.norm in ANONYMOUS for t in content):
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
     first = next((m for m in named if m.start <= content[0].start < m.end), None)
+    if person is None and content[0].norm in ONE_OF and not named_only:
+        return Speaker(_phrase(article, content), unattributed=True)
     if person or first or named_only:
         best = person or first or min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)
         if best is None:
-            return None
+            return _office_holder(article, content)
         role = article.text[content[0].start:best.start].strip(" ،,") if content[0].norm in TITLES else ""
-        return Speaker(_entity_name(article, best), best.type, best.entity, role)
-    if _is_office(content[0]) and (name := _apposition(article, content)):
+        if best.type == "LOC" and (family := _family_after_place(article, best)):
+            return Speaker(f"{best.text} {family}", "PER", None, role)  # رياض الشعيبي: not Riyadh
+        return Speaker(entity_name(article, best), best.type, best.entity, role)
+    if is_office(content[0]) and (name := apposition(article, content)):
         role = article.text[content[0].start:article.text.find(name, content[0].start)].strip(" ،,")
         return Speaker(name, "PER", role=role)
-    if (known := _known_person(article, content)) is not None:
-        return known
-    if _is_office(content[0]) and (name := _trailing_name(article, content)):
+    if (known := known_person(article, content)) is not None:
+        number, role = known
+        return Speaker(article.entities[number].canonical, "PER", number, role)
+    if is_office(content[0]) and (name := trailing_name(article, content)):
         role = article.text[content[0].start:article.text.find(name, content[0].start)].strip(" ،,")
         return Speaker(name, "PER", role=role)
     phrase = _phrase(article, content)
@@ -275,74 +326,10 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     return None  # a phrase with a figure in it (``إطلاق سراح 3 تونسيين``) is an object, not a speaker
 
 
-def _is_office(token: Token) -> bool:
-    """Whether ``token`` heads a subject naming an office (``المدير``، ``والي``، ``أحد``)."""
-    keys = _TITLE_KEYS | _OFFICES
-    return token.norm in TITLES or any(w.removeprefix("ال") in keys for w in (token.norm, token.bare()))
 
 
-def _apposition(article: Article, toks: list[Token]) -> str:
-    """The name set off by a comma after a title (``المدير الجهوي …، حمادي عقير``), if any: two
-    words, or three when a comma or the end of the subject follows them."""
-    for k, token in enumerate(toks[:-2]):
-        if "،" not in article.text[token.end:toks[k + 1].start]:
-            continue
-        words = toks[k + 1:k + 4]
-        if len(words) == 3 and (k + 4 == len(toks) or "،" in article.text[words[2].end:toks[k + 4].start]):
-            words = words if _name_like(article, words[2]) else words[:2]
-        else:
-            words = words[:2]
-        if all(_name_like(article, t) for t in words):
-            return article.text[words[0].start:words[-1].end]
-        return ""
-    return ""
 
 
-def _name_like(article: Article, token: Token) -> bool:
-    """Whether ``token`` may be part of a person's name (``علي`` is, ``على`` is not)."""
-    stop = token.norm in STOP_WORD_FORMS and article.text[token.start:token.end] != "علي"
-    return (not stop and token.norm not in _FRAME and token.norm not in _ALONE
-            and token.norm not in TITLES and not token.is_number
-            and (token.norm[:1] not in "لب" or token.norm in _NAME_LINKS))
-
-
-def _trailing_name(article: Article, toks: list[Token]) -> str:
-    """The name closing an office's description before any adverbial (``الكاتب العام للنادي الإفريقي
-    منوبي الطرودي في تصريح``): two words, the first not definite nor a preposition's object, the
-    second definite only as a family name in ي; ``X بن Y`` as three."""
-    def stop(token: Token) -> bool:
-        return (token.norm in _FRAME_START | _GUESTS | _RELATIVE or token.norm == "ل"
-                or token.norm[1:] in _OUTLETS or token.norm in _ALONE and token.norm not in TITLES)
-
-    end = next((k for k, t in enumerate(toks) if k and stop(t)), len(toks))
-    if "،" in article.text[toks[0].start:toks[end - 1].end]:
-        return ""  # commas: the apposition's business
-    words = toks[max(end - 2, 0):end]
-    if end >= 4 and words[0].norm in _NAME_LINKS:
-        words = toks[end - 3:end]
-    first, last = words[0], words[-1]
-    if (end - len(words) < 2 or not all(_name_like(article, t) and not _is_office(t) for t in words)
-            or first.norm.startswith("ال") or first.norm[:1] in "لب" and first.norm not in _NAME_LINKS
-            or last.norm.startswith("ال") and not last.norm.endswith("ي")):
-        return ""
-    return article.text[first.start:last.end]
-
-
-def _known_person(article: Article, toks: list[Token]) -> Speaker | None:
-    """A person of the article named in ``toks`` after their first word where the recogniser missed
-    it (``المندوب الجهوي للسياحة أحمد الكلبوسي`` when ``الكلبوسي`` is recognised elsewhere)."""
-    surnames = {}
-    for number, entity in enumerate(article.entities):
-        words = normalize(entity.canonical).split()
-        clean = all(start == 0 or not article.text[start - 1].isalpha() for start, _ in entity.mentions)
-        if entity.type == "PER" and clean and words and len(words[-1]) >= 4 and words[-1] not in TITLES:
-            surnames.setdefault(words[-1], number)
-    for token in toks[1:]:
-        if token.norm in surnames:
-            number = surnames[token.norm]
-            role = article.text[toks[0].start:token.start].strip(" ،,")
-            return Speaker(article.entities[number].canonical, "PER", number, role)
-    return None
 
 
 def opening_subject(article: Article, toks: list[Token]) -> Speaker | None:
@@ -353,41 +340,29 @@ def opening_subject(article: Article, toks: list[Token]) -> Speaker | None:
     named = [m for m in _mentions_in(article, toks[0].start, near)
              if m.type in ("PER", "ORG") and not _governed(article, m, toks)]
     best = min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)
-    return Speaker(_entity_name(article, best), best.type, best.entity) if best else None
+    return Speaker(entity_name(article, best), best.type, best.entity) if best else None
 
 
-def _title_word(text: str) -> str:
-    """The first word of ``text`` without the article, when it is a title (else ``""``)."""
-    words = [w.removeprefix("ال") for w in normalize(text).split()]
-    return words[0] if words and words[0] in _TITLE_KEYS else ""
-
-
-def by_title(article: Article, speaker: Speaker, before: int, known: list[Speaker]) -> Speaker:
-    """The person introduced with ``speaker``'s title before offset ``before`` (``الوزيرة`` after
-    ``وزيرة المرأة، نزيهة العبيدي``): a ``known`` earlier speaker given that title, else a person
-    named near that title in the text; else ``speaker`` unchanged."""
-    title = _title_word(speaker.name)
-    if speaker.type == "PER" or speaker.unattributed or not title:
-        return speaker
-    if title in _GUESTS:
-        guest = next((s for s in reversed(known) if s.type == "PER"), None)
-        return guest or _first_person(article, before, speaker)
-    earlier = next((s for s in reversed(known) if s.type == "PER" and _title_word(s.role) == title), None)
-    if earlier is not None:
-        return earlier
-    toks = tokens(article.text[:before])
-    people = [m for m in article.mentions if m.type == "PER" and m.end <= before]
-    for mention in reversed(people):
-        at = next((k for k, t in enumerate(toks) if t.start >= mention.start), len(toks))
-        near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + len(mention.text.split())]
-        if any(t.bare().removeprefix("ال") == title for t in near):
-            return replace(speaker, name=_entity_name(article, mention), type="PER", entity=mention.entity)
-    return speaker
-
-
-def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
-    """The first person the article names before offset ``before`` (else ``speaker`` unchanged)."""
-    mention = next((m for m in article.mentions if m.type == "PER" and m.end <= before), None)
-    if mention is None:
-        return speaker
-    return replace(speaker, name=_entity_name(article, mention), type="PER", entity=mention.entity)
+def _issuer(article: Article, content: list[Token], end: int) -> Speaker | None:
+    """Who issued the document heading ``content``: ``بيان لوزارة الدفاع``، ``بلاغ وزارة الداخلية`` (a
+    recognised name), ``بيان صادر عن الحزب``; ``None`` for the document alone (``وأضاف البلاغ``: the
+    speaker before); the document itself when no issuer is named (``بيان عسكري``)."""
+    rest, issued = content[1:], False
+    if len(rest) > 1 and rest[0].norm in ISSUED and rest[1].norm == "عن":
+        rest, issued = rest[2:], True
+    if not rest or rest[0].norm in SAME_WORDS | FRAME_WORDS | ADVERBS | PREPOSITIONS | FRAME_START:
+        return None
+    named = [m for m in _mentions_in(article, rest[0].start, end) if m.start < rest[0].end]
+    if named:
+        best = min(named, key=lambda m: _TYPE_RANK[m.type])
+        return Speaker(entity_name(article, best), best.type, best.entity)
+    if not issued and rest[0].norm[:1] != "ل":
+        return Speaker(_phrase(article, content))  # بيان عسكري: a document, its issuer not named
+    first = article.text[rest[0].start:rest[0].end]
+    if rest[0].norm.startswith("لل"):
+        first = "ال" + first[2:]  # للمحافظ: ل + المحافظ
+    elif rest[0].norm[:1] == "ل":
+        first = first[1:]
+    following = _phrase(article, rest[1:]) if len(rest) > 1 and name_like(article, rest[1]) else ""
+    name = f"{first} {following}".strip() if len(first) > 2 else ""
+    return Speaker(name) if name and not any(c.isdigit() for c in name) else None

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from models.arabic import normalize
 
-# A number with decimals (ASCII or Arabic-Indic digits), or a run of letters/diacritics.
-_TOKEN_RE = re.compile(r"\d+(?:[.,٫،]\d+)?|(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
+# A number with decimals (ASCII or Arabic-Indic digits, Tunisian ``3ر4`` = 4.3) or a run of letters.
+_TOKEN_RE = re.compile(r"\d+ر\d+|\d+(?:[.,٫،]\d+)?|(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
 
 _CLITICS = ("و", "ف")
 
@@ -41,3 +41,13 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 def forms(*words: str) -> frozenset[str]:
     """Matching forms of ``words``."""
     return frozenset(normalize(w) for w in words)
+
+
+def opens_quote(text: str, at: int) -> bool:
+    """Whether ``text[at]`` opens a quotation: «, “ or „, or a straight ``"`` with a word right after
+    it and none right before it (``"ولد العزوزية"، الفائز``: the second ``"`` closes)."""
+    mark = text[at]
+    if mark in "«“„":
+        return True
+    return (mark == '"' and at + 1 < len(text) and not text[at + 1].isspace()
+            and not (at and text[at - 1].isalnum()))

@@ -15,6 +15,7 @@ from tests.story_samples import story_article
     ("سبعة", 7), ("ثلاث", 3), ("خمسة وعشرين", 25), ("ثلاثة آلاف", 3000), ("أحد عشر", 11),
     ("ثلاثة عشر", 13), ("مائة وخمسين", 150), ("ثلاثمائة", 300), ("١٧", 17), ("2.5 مليون", 2_500_000),
     ("ألفين", 2000), ("500.000", 500_000), ("11.300", 11_300), ("40،9 مليون", 40_900_000), ("2.75", 2.75),
+    ("3ر4", 4.3), ("096ر18", 18.096), ("5ر3 مليون", 3_500_000),
 ])
 def test_numbers_in_words_and_digits(text, value):
     read = read_number(tokens(text), 0)
@@ -103,3 +104,9 @@ def test_figures_without_shared_context_are_not_compared():
 
 def test_dinar_abbreviation_is_money():
     assert _figures("بخطية قدرها 50 د عن كل مخالفة.") == [(50, "money", "money")]
+
+
+def test_a_day_of_the_month_is_no_figure_and_francs_are_money():
+    sentence = "دفع مبلغا مقداره 2 مليون فرنك، وتعلن اللجنة النتيجة يوم 21 من الشهر الجاري."
+    figures = article_figures(story_article([sentence], {}))
+    assert [(f.value, f.category) for f in figures] == [(2_000_000, "money")]

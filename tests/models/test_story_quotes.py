@@ -205,3 +205,151 @@ def test_a_quoted_name_stays_in_the_speaker_a_statement_ends_it():
 def test_a_name_like_basma_is_no_attached_preposition():
     assert _speakers(["قالت بسمة الخلفاوي ضيفة البرنامج إن الحقيقة ستظهر.",
                       "واعترف بتواجده في المدينة أنه كان هناك."]) == ["بسمة الخلفاوي", "بسمة الخلفاوي"]
+
+
+def test_a_closing_straight_quote_before_a_comma_opens_nothing():
+    quote = _one('قال سمير الهادي "أبو الليل"، الفائز بالجائزة في برنامج "نجوم الغد"، إنه سيواصل العمل.',
+                 {"سمير الهادي": "PER"})
+    assert quote.speaker.name == "سمير الهادي" and quote.text == "إنه سيواصل العمل"
+
+
+def test_a_speech_verb_in_a_relative_clause_after_wa_is_not_a_quote():
+    sentence = "انتقد سالم الحداد تصريحات الخبير والتي قال فيها إن الحكومة فشلت."
+    assert article_quotes(story_article([sentence], {"سالم الحداد": "PER"})) == []
+
+
+def test_on_the_other_hand_is_no_speaker():
+    sentences = ["وأوضح مصدر أمني أن الأبحاث جارية.", "وبين من جهة أخرى أن الوحدات أوقفت شخصين."]
+    quotes = article_quotes(story_article(sentences, {}))
+    assert len(quotes) == 2 and all(q.speaker.unattributed for q in quotes)
+
+
+def test_a_verb_right_after_a_complementizer_belongs_to_the_statement():
+    quote = _one("وأضافت الجامعة أنها تحترم القضاء، فإنها ترى أن التكفل بالمصاريف عادي.", {"الجامعة": "ORG"})
+    assert quote.speaker.name == "الجامعة" and quote.text.endswith("التكفل بالمصاريف عادي")
+
+
+def test_a_long_frame_between_the_subject_and_inna_still_gives_a_quote():
+    sentence = ("قال النائب عن الحزب الجمهوري بمجلس نواب الشعب عادل الجربي في تصريح لإذاعة المدينة "
+                "اليوم الأربعاء 27 أفريل 2016 على هامش ندوة الحوار إن القانون سيمرر بالتوافق.")
+    quote = _one(sentence, {"عادل الجربي": "PER"})
+    assert quote.speaker.name == "عادل الجربي" and quote.text == "القانون سيمرر بالتوافق"
+
+
+def test_a_complementizer_belongs_to_the_nearer_verb_even_in_a_relative_clause():
+    sentence = ("وأضاف سالم الحداد أنه يرى نفسه أقرب إلى المعارضة ردا على القيادي منير العياري، "
+                "الذي قال أمس إن الحداد انسحب وحده.")
+    quotes = article_quotes(story_article([sentence], {"سالم الحداد": "PER", "منير العياري": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["سالم الحداد"]
+
+
+def test_names_in_a_quoted_title_are_not_the_speaker():
+    sentence = ('وقال الجلاصي في رسالة نشرها تحت عنوان "من نائب الشعب إلى منير العياري، الزم حدك" '
+                "إن التصريحات مرفوضة.")
+    quote = _one(sentence, {"منير العياري": "PER"})
+    assert quote.speaker.name == "الجلاصي"
+
+
+def test_a_name_set_off_by_commas_may_start_with_ba():
+    quote = _one("قال الرئيس المدير العام للديوان، شكري بيوض، إن الديوان سيضخ كميات إضافية.", {})
+    assert quote.speaker.name == "شكري بيوض"
+
+
+def test_a_participle_after_the_name_is_not_part_of_it():
+    quotes = article_quotes(story_article(["وذكر الجلاصي متطرقا إلى الأسعار أنها مرتفعة."], {}))
+    assert [q.speaker.name for q in quotes] == ["الجلاصي"]
+
+
+def test_a_verbal_noun_after_doon_is_not_a_quote():
+    sentence = ("وأضاف الوزير أن الاقتناء سيتم في إطار صفقة، دون ذكر الدول المزودة مكتفيا بالقول "
+                "إنها صفقة إطارية.")
+    quote = _one(sentence, {})
+    assert quote.speaker.name == "الوزير" and "مكتفيا" in quote.text
+
+
+def test_a_definite_plural_group_is_an_unnamed_source():
+    quote = _one("وأكد الأطباء أن الورم سينتقل إلى العين اليسرى.", {})
+    assert quote.speaker.unattributed and quote.speaker.name == "الأطباء"
+
+
+def test_a_compound_given_name_takes_the_family_name_after_it():
+    quote = _one("قال النائب نور الدين الجلاصي في تصريح إن القانون سيمرر.", {"نور الدين": "PER"})
+    assert quote.speaker.name == "نور الدين الجلاصي"
+    assert _one("قال عبد الله في تصريح إن القانون سيمرر.", {"عبد الله": "PER"}).speaker.name == "عبد الله"
+
+
+def test_a_spokesperson_named_before_a_comma_is_the_name_not_the_office():
+    quote = _one("وأفاد سالم الورفلي، الناطق الرسمي باسم المحكمة الابتدائية، بأن التهم خطيرة.", {})
+    assert quote.speaker.name == "سالم الورفلي" and quote.speaker.affiliation.startswith("المحكمة")
+
+
+def test_speech_reported_inside_a_quotation_belongs_to_it():
+    sentence = 'وأكد سالم الحداد أن الأمر محسوم، حيث قال "قبل أسابيع قال لي إننا لا نستطيع فعل شيء".'
+    quotes = article_quotes(story_article([sentence], {"سالم الحداد": "PER"}))
+    assert {q.speaker.name for q in quotes} == {"سالم الحداد"} and "قال لي" in quotes[-1].text
+
+
+def test_a_quotation_cut_by_the_sentence_end_is_still_speech():
+    sentences = ['وكشف الحداد "بعد الغداء الشهير بين الرئيسين..', 'تغيرت وجهة نظر الوزير".']
+    quotes = article_quotes(story_article(sentences, {}))
+    assert [q.speaker.name for q in quotes] == ["الحداد"]
+
+
+def test_a_spokesperson_inside_the_frame_is_not_the_speakers_office():
+    quote = _one("قال سالم الحداد في تعليقه على تصريحات المتحدث باسم الجيش إن الحدود آمنة.",
+                 {"سالم الحداد": "PER"})
+    assert quote.speaker.name == "سالم الحداد" and quote.speaker.affiliation == ""
+
+
+def test_an_unclosed_quotation_in_a_whole_sentence_is_not_speech():
+    sentences = ["وقال مصدر دبلوماسي إن بلاده تسعى لتشكيل تحالف.",
+                 'وأضاف المصدرأن "المباحثات مستمرة مع تلك الأطراف، مشيرا إلى أن الدعم قادم.']
+    quotes = article_quotes(story_article(sentences, {}))
+    assert [q.verb for q in quotes] == ["وقال", "مشيرا"] and all(q.speaker.unattributed for q in quotes)
+
+
+def test_a_place_followed_by_a_family_name_is_a_person():
+    quote = _one("اعتبر رياض العكرمي أن الزيارات الميدانية غير مجدية.", {"رياض": "LOC"})
+    assert quote.speaker.name == "رياض العكرمي" and quote.speaker.type == "PER"
+
+
+def test_a_ranked_spokesperson_named_before_a_comma():
+    quote = _one("وأكد العقيد بلحسن الورفلي، الناطق الرسمي باسم وزارة الدفاع، أن الوضع مستقر.", {})
+    assert quote.speaker.name == "بلحسن الورفلي"
+
+
+def test_saying_and_relying_on_are_not_part_of_a_speaker():
+    sentences = ["وقالت الوزيرة سلوى الحداد إن ضميرها مرتاح.", 'وتابعت قائلة: "لم أصرح بما يضر الاقتصاد".',
+                 "وقالت الشرطة استنادا إلى التحقيقات إن ثلاثة موقوفين من العصابة."]
+    assert _speakers(sentences, {"سلوى الحداد": "PER"}) == ["سلوى الحداد", "سلوى الحداد", "الشرطة"]
+
+
+def test_a_governor_before_qad_is_a_subject_not_and_to():
+    sentences = ["وأكد سالم الحداد أن المصابين في حالة مستقرة.",
+                 "وكان والي الجهة منير العياري قد أوضح أن السبب خلاف حول الطريق."]
+    quotes = article_quotes(story_article(sentences, {"سالم الحداد": "PER"}))
+    assert [q.speaker.name for q in quotes] == ["سالم الحداد", "منير العياري"]
+
+
+def test_the_reporter_after_a_feminine_outlet_word_is_not_the_speaker():
+    sentences = ["قال الحبيب الصيد إن المعرض حدث هام.",
+                 "وأضاف الصيد في تصريح لمراسلة الإذاعة نسرين علوش أن المعرض فرصة."]
+    quotes = article_quotes(story_article(sentences, {"الحبيب الصيد": "PER", "نسرين علوش": "PER"}))
+    assert [q.speaker.name for q in quotes][1] != "نسرين علوش"
+
+
+def test_one_of_a_group_is_an_unnamed_source():
+    quote = _one("وقالت إحدى المنظمات الخيرية إن معدلات الإصابة سترتفع.", {})
+    assert quote.speaker.unattributed and quote.speaker.name.startswith("إحدى")
+
+
+def test_a_participle_with_a_noun_object_is_no_quote():
+    quote = _one("وقال الوزير إنه سيتم الترفيع في الأجر، مؤكدا وعي الحكومة بأن فئة كبيرة تعيش الفقر.", {})
+    assert quote.verb == "وقال"
+
+
+def test_a_name_far_into_the_frame_is_not_the_subject():
+    sentence = ("قال رئيس الحكومة خلال إشرافه اليوم الجمعة 25 مارس 2016 على افتتاح الدورة الثانية والثلاثين "
+                "لمعرض تونس الدولي للكتاب بمعرض سالم الكرمي إن المعرض حدث هام.")
+    quote = _one(sentence, {"سالم الكرمي": "PER"})
+    assert quote.speaker.name != "سالم الكرمي"
