@@ -1,9 +1,9 @@
 """Score who-said-what and figure extraction (``models.story``) on the hand-annotated development set.
 
     .venv/bin/python bench/story_eval.py [--write] [--show] [--second-fresh] [--third-fresh]
-        [--fourth-fresh]
+        [--fourth-fresh] [--fifth-fresh]
 
-``bench/story_dev/gold.jsonl`` names 133 ANT articles (``../shared/data/articles/ant-all.jsonl``)
+``bench/story_dev/gold.jsonl`` names 163 ANT articles (``../shared/data/articles/ant-all.jsonl``)
 and, read by hand, every quote (speaker, the first words of what was said, ``U`` for an
 unnamed source) and every figure (value, what it counts). The texts are read from
 ``../shared`` (not copied here), headline first as the reader expects. Each article is
@@ -152,6 +152,8 @@ def main(argv: list[str]) -> int:
                         help="also score the third fresh split (held out in round 3, scored once at its end)")
     parser.add_argument("--fourth-fresh", action="store_true",
                         help="also score the fourth fresh split (held out in round 4, scored once)")
+    parser.add_argument("--fifth-fresh", action="store_true",
+                        help="also score the fifth fresh split (held out in round 5, scored once)")
     args = parser.parse_args(argv)
     if not ARTICLES.exists():
         print(f"{ARTICLES} is absent: nothing to score")
@@ -167,11 +169,12 @@ def main(argv: list[str]) -> int:
             row = json.loads(line)
             if row["docno"] in wanted:
                 texts[row["docno"]] = f"{row['title']}\n\n{row['text']}"
-    asked = {"fresh2": args.second_fresh, "fresh3": args.third_fresh, "fresh4": args.fourth_fresh}
+    asked = {"fresh2": args.second_fresh, "fresh3": args.third_fresh, "fresh4": args.fourth_fresh,
+             "fresh5": args.fifth_fresh}
     skipped = {name for name, wanted_split in asked.items() if not wanted_split}
     gold = [entry for entry in gold if entry["split"] not in skipped]
     totals = {"rules": Counts(), "score": Counts(), "fresh": Counts(), "fresh2": Counts(), "fresh3": Counts(),
-              "fresh4": Counts()}
+              "fresh4": Counts(), "fresh5": Counts()}
     docs = dict.fromkeys(totals, 0)
     with tempfile.TemporaryDirectory() as tmp:
         for entry in gold:
@@ -199,8 +202,10 @@ def main(argv: list[str]) -> int:
     if args.third_fresh:
         table.append(_row("fresh 3 (development since round 4)", docs["fresh3"], totals["fresh3"]))
     if args.fourth_fresh:
-        table.append(_row("fresh 4 (held out: annotated before round 4, scored once at its end)",
-                          docs["fresh4"], totals["fresh4"]))
+        table.append(_row("fresh 4 (development since round 5)", docs["fresh4"], totals["fresh4"]))
+    if args.fifth_fresh:
+        table.append(_row("fresh 5 (held out: annotated before round 5, scored once at its end)",
+                          docs["fresh5"], totals["fresh5"]))
     print("\n".join(table))
     if args.write:
         notes = [
