@@ -14,18 +14,19 @@ before it. The quote runs to the next speech verb or the end of the sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.arabic import normalize
 from models.article import Article, Sentence
+from models.ner.grouping import TITLES
 from models.story.speaker_groups import speaker_key
 from models.story.speaker_references import by_title, relayed_source
-from models.story.speaker_words import CONNECTIVES
+from models.story.speaker_words import CONNECTIVES, OFFICES, TITLE_KEYS
 from models.story.speakers import Speaker, opening_subject, speaker_in
 from models.story.tokens import Token, forms, opens_quote, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",
-         "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر", "كتب")
+         "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر", "كتب", "أبرز", "أبلغ")
 SPEECH_VERBS = forms(
     *_PAST, *(v + "ت" for v in _PAST if not v.endswith("ى")), "نفت", "رأت", *(v + "وا" for v in _PAST),
     "يقول", "تقول", "يؤكد", "تؤكد", "يضيف", "يوضح", "يرى", "ترى",
@@ -44,6 +45,8 @@ _TITLED = forms("عنوان", "بعنوان", "شعار", "برنامج", "كت�
 """A quotation after these is a title, not speech (``ندوة تحت عنوان "…"``)."""
 _NOT_SPEECH = forms("الانتباه", "النظر", "الأنظار")
 """``لفت الانتباه``: drawing attention, not speaking."""
+_TELLING = forms("أبلغ", "أبلغت")
+"""Told: its subject is followed by whom it was told to."""
 _BAYYANA = forms("وبين", "وبينت", "فبين")
 """بيّن (explained) is also بين (between): a verb only as ``وبيّن`` opening a clause."""
 _VERBAL_NOUN = forms("عدم", "دون", "بدون")
@@ -51,6 +54,8 @@ _VERBAL_NOUN = forms("عدم", "دون", "بدون")
 _RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذين", "عما") | _VERBAL_NOUN
 """A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun, not a
 new quote."""
+_ELATIVE = forms("أبرز")
+"""Also "the most prominent" (``ومن أبرز ما …``): no verb after من."""
 _QUOTED_WORDS = 5
 """Fewest words for a quotation after a subject to be speech rather than a quoted name (right after
 the verb, two are enough)."""
@@ -142,6 +147,15 @@ def _quoted_words(text: str, at: int, limit: int) -> int:
     return len(text[at + 1:close].split()) if close > at else 0
 
 
+def _titled_name(text: str, at: int, words: int) -> bool:
+    """Whether the short quotation opened at ``text[at]`` is a name followed by its holder's title
+    (``وأعلن "لي كيو تشول" المتحدث باسم …``), not speech."""
+    close = text.find(_QUOTE_CLOSE[text[at]], at + 1)
+    after = tokens(text[close + 1:close + 40], close + 1)[:1] if close > at else []
+    return words < _QUOTED_WORDS and bool(after) and (
+        after[0].norm in TITLES or after[0].norm.removeprefix("ال") in TITLE_KEYS | OFFICES)
+
+
 def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) -> tuple[int, int] | None:
     """``(subject end, content start)`` for the verb token at ``at``: complementizer, colon or quotation."""
     text = article.text
@@ -155,13 +169,16 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
             if not (opens_quote(text, cut) or at_verb and mark == '"'):
                 continue
             words = _quoted_words(text, cut, sentence.end)
-            if at_verb and words >= 2 or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED:
+            named = _titled_name(text, cut, words)
+            if (at_verb and words >= 2 and not named
+                    or words >= _QUOTED_WORDS and _before(toks, cut).bare() not in _TITLED):
                 return cut, cut
         previous_end = token.end
         if (token.bare() in SPEECH_VERBS or token.norm in PARTICIPLES) and previous.norm not in _VERBAL_NOUN:
             return None  # another verb (also ``الذي قال``) owns the complementizer after it
         previous = token
-        if _is_complementizer(token.norm) and text[token.start - 1] != ".":  # (سي.إن.إن) is a name
+        if (_is_complementizer(token.norm) and text[token.start - 1] != "."  # (سي.إن.إن) is a name
+                and text[token.end:token.end + 1] not in ('"', "»", "”")):  # "بارك غيون هيي ان": a name
             return token.start, token.end if token.norm in ("ان", "بان") else token.start
     return None
 
@@ -203,6 +220,9 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
             continue
         if at and _relative(toks[at - 1]) or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
             continue
+        if toks[at].norm in _ELATIVE and (at and toks[at - 1].norm in ("من", "ومن") or at + 1 < len(toks)
+                                          and toks[at + 1].norm == "ما"):
+            continue  # ومن أبرز المشاريع / أبرز ما جاء: the elative
         if at and _is_complementizer(toks[at - 1].norm.removeprefix("ف")):
             continue  # فإنها ترى أن …: a verb of the statement itself, its subject the pronoun
         if _quoted(article.text, sentence, toks[at].start):
@@ -255,6 +275,15 @@ def _purpose_clause(article: Article, toks: list[Token], clause: int) -> bool:
     return first is not None and first.norm[:2] in ("لي", "لت", "لن") and len(first.norm) > 4 and not named
 
 
+def _teller(verb: Token, speaker: Speaker) -> Speaker:
+    """After ``أبلغ`` (told) a definite phrase's first word is the subject, the rest whom it was told to
+    (``وأبلغت السفيرة مجموعة من الصحفيين "…"``: ``السفيرة``)."""
+    words = speaker.name.split()
+    if verb.bare() not in _TELLING or speaker.type or speaker.unattributed or len(words) < 2:
+        return speaker
+    return replace(speaker, name=words[0]) if normalize(words[0]).startswith("ال") else speaker
+
+
 def _same_source(speaker: Speaker) -> bool:
     """``نفس المصدر``, ``المصدر ذاته``: the source of the statement before."""
     return speaker.unattributed and bool(_SAME & set(normalize(speaker.name).split()))
@@ -291,6 +320,7 @@ def _sentence_quotes(
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous
             elif speaker is not None:
+                speaker = _teller(verb, speaker)
                 speaker = by_title(article, speaker, verb.start, known + [q.speaker for q in found], previous)
         if speaker is None:
             continue

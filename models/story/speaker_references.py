@@ -10,7 +10,7 @@ from models.arabic import normalize
 from models.article import Article, Sentence
 from models.story.speaker_names import is_office, trailing_name
 from models.story.speaker_words import GUESTS, OFFICES, TITLE_KEYS
-from models.story.speakers import Speaker, entity_name, speaker_in
+from models.story.speakers import Speaker, entity_name, speaker_in, to_outlet
 from models.story.tokens import Token, forms, tokens
 
 _TITLE_WINDOW = 6
@@ -20,6 +20,8 @@ _GENERIC = forms("مسؤول", "مسؤولة")
 _RELAYS = forms("وفق", "وفقا", "حسب", "بحسب", "حسبما", "وحسب")
 """``وفق ما أكده X``، ``حسب X``: X is the source of what the sentence says."""
 _RELAY_OBJECTS = forms("به", "بها")
+_ADDRESSEE = 6
+"""Most tokens of an addressee before the comma that sets the source after it."""
 
 
 _REFERRING = (TITLE_KEYS | OFFICES) - {"احد"}
@@ -74,7 +76,8 @@ def by_title(
     for start, words, person in _named(article, before, known):
         at = next((k for k, t in enumerate(toks) if t.start >= start), len(toks))
         near = toks[max(0, at - _TITLE_WINDOW):at] + toks[at:at + _TITLE_WINDOW + words]
-        if any(_is_title(t, title) for t in near):
+        within = _sentence_span(article, start)
+        if any(_is_title(t, title) and within[0] <= t.start < within[1] for t in near):
             return replace(speaker, name=person.name, type="PER", entity=person.entity)
     phrase = next((s for s in reversed(known) if not s.unattributed and s.type != "PER"
                    and _title_word(s.name) == title and len(s.name.split()) > 3), None)
@@ -84,6 +87,13 @@ def by_title(
             not _title_word(previous.role) or title in (_title_word(previous.role), *_GENERIC)):
         return previous
     return speaker
+
+
+def _sentence_span(article: Article, at: int) -> tuple[int, int]:
+    """The sentence holding offset ``at`` (the headline before the first sentence): a title is looked
+    for there only, not in the next sentence."""
+    first = article.sentences[0].start if article.sentences else len(article.text)
+    return next(((s.start, s.end) for s in article.sentences if s.start <= at < s.end), (0, first))
 
 
 def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
@@ -106,6 +116,9 @@ def relayed_source(article: Article, sentence: Sentence) -> Speaker | None:
         begin = k + (1 if toks[k].norm == "حسبما" else 2 if verbal else 1) + (1 if verbal else 0)
         if begin < len(toks) and toks[begin].norm in _RELAY_OBJECTS:
             begin += 1
+        if begin < len(toks) and to_outlet(toks[begin]):  # صرح به للجوهرة أف أم، الصحفي …: the addressee
+            begin = next((j for j in range(begin + 1, min(begin + _ADDRESSEE, len(toks)))
+                          if "،" in article.text[toks[j - 1].end:toks[j].start]), len(toks))
         if begin >= len(toks):
             return None
         source = speaker_in(article, toks[begin].start, sentence.end, named_only=not verbal)

@@ -42,7 +42,7 @@ RANKS = TITLES | forms("أركان", "حرب", "الركن", "الرسمي")
 """Titles and ranks between an affiliation and the spokesperson's name."""
 TITLE_KEYS = frozenset(t.removeprefix("ال") for t in TITLES | forms(
     "الوزيرة", "المديرة", "الرئيسة", "الكاتب", "الكاتبة", "العضو", "الممثل", "المندوب", "المندوبة", "النائبة",
-    "الأمينة", "الناطقة", "المتحدثة", "المسؤول", "ضيف", "ضيفة"))
+    "الأمينة", "الناطقة", "المتحدثة", "المسؤول", "ضيف", "ضيفة", "السفير", "السفيرة"))
 """Title words without the article: a phrase speaker headed by one may be a person named earlier."""
 OFFICES = frozenset(t.removeprefix("ال") for t in forms(
     "الوالي", "المنسق", "المدرب", "المعتمد", "المندوب", "المدعي", "الخبير", "الطبيب", "القيادي", "الناشط",
@@ -68,5 +68,10 @@ COMPOUND_STARTS = forms("عبد", "أبو", "ابو")
 """Definite second halves of compound names (``غرس الله``، ``نور الدين``)."""
 SAYING = forms("قائلا", "قائلة", "قائلين")
 """``وتابعت قائلة``: "saying", how the speaker went on, not a subject."""
+KIN = forms("زوج", "زوجة", "خال", "خالة", "عم", "عمة", "شقيق", "شقيقة", "أخ", "أخت", "والد", "والدة", "ابن",
+            "ابنة", "جد", "جدة", "أقارب", "أب", "أم", "خالته", "خاله", "عمه", "عمته", "شقيقه", "شقيقته",
+            "شقيقها", "والده", "والدته", "والدها", "زوجها", "زوجته", "ابنه", "ابنها", "أخوه", "أخيه", "أخته")
+"""``زوج خالة الضحية``، ``شقيقه``، ``والدة الطفل``: a relative known only by the kinship, an unnamed source
+unless the recogniser names them."""
 ONE_OF = forms("أحد", "إحدى", "احدى")
 """``أحد سكان البرج``، ``إحدى المنظمات``: one of a group, unnamed unless the recogniser names them."""

@@ -36,6 +36,7 @@ from models.story.speaker_words import (
     GROUPS,
     GUESTS,
     ISSUED,
+    KIN,
     NAME_ENDS,
     ONE_OF,
     OUTLETS,
@@ -102,7 +103,7 @@ def _governed(article: Article, mention: Mention, toks: list[Token]) -> bool:
         if not canonical.startswith(first[:1]):
             return True  # بمجلس نواب الشعب: the group's name has no ب
     before = [t for t in toks if t.end <= mention.start]
-    if any(_to_outlet(t) for t in before[-_OUTLET_REACH:]):
+    if any(to_outlet(t) for t in before[-_OUTLET_REACH:]):
         return True  # لمراسل الجوهرة أف أم: the outlet spoken to
     return bool(before) and before[-1].norm in PREPOSITIONS
 
@@ -143,7 +144,7 @@ def _phrase(article: Article, toks: list[Token]) -> str:
             break  # الهمامي "إذا كنا …: a quotation begins
         if chosen and (preposition or adverb or circumstantial(token)
                        or token.norm in QUOTING | FRAME_START | GUESTS | RELATIVE_PRONOUNS
-                       or _to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
+                       or to_outlet(token) or token.norm.startswith(("بال", "فال", "كال"))):
             break
         chosen.append(token)
         if len(chosen) == _SPEAKER_WORDS or "،" in article.text[token.end:token.end + 2]:
@@ -184,9 +185,14 @@ def _subject(text: str, toks: list[Token]) -> list[Token]:
             rest.pop(0)
         else:
             break
-    if rest and _to_outlet(rest[0]):
+    if rest and to_outlet(rest[0]):
         return []  # في تصريح لمراسل …: whom it was said to, no subject after it
     return rest
+
+
+def _kin(token: Token) -> bool:
+    """Whether ``token`` names a relative (``زوج``، ``والدة``، ``شقيقه``, see :data:`KIN`)."""
+    return any(word.removeprefix("ال") in KIN for word in (token.norm, token.bare()))
 
 
 def _prepositional(article: Article, token: Token) -> bool:
@@ -198,7 +204,7 @@ def _prepositional(article: Article, token: Token) -> bool:
             or bare[:1] == "ب" and pronoun)
 
 
-def _to_outlet(token: Token) -> bool:
+def to_outlet(token: Token) -> bool:
     """``لـ``, ``لل…`` or ``ل`` + an outlet word (``لوكالة``): the addressee of a statement."""
     norm = token.norm
     return norm == "ل" or norm.startswith("لل") or norm[:1] == "ل" and norm[1:] in OUTLETS
@@ -301,7 +307,7 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
     first = next((m for m in named if m.start <= content[0].start < m.end), None)
-    if person is None and content[0].norm in ONE_OF and not named_only:
+    if person is None and (content[0].norm in ONE_OF and not named_only or _kin(content[0])):
         return Speaker(_phrase(article, content), unattributed=True)
     if person or first or named_only:
         best = person or first or min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)

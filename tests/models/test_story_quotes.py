@@ -353,3 +353,24 @@ def test_a_name_far_into_the_frame_is_not_the_subject():
                 "لمعرض تونس الدولي للكتاب بمعرض سالم الكرمي إن المعرض حدث هام.")
     quote = _one(sentence, {"سالم الكرمي": "PER"})
     assert quote.speaker.name != "سالم الكرمي"
+
+
+def test_a_short_quoted_name_followed_by_a_title_is_the_speaker_not_speech():
+    quotes = article_quotes(story_article([
+        "وأعلن \"كيم سو\" المتحدث باسم اللجنة المكلفة بالملف \"المحققين وجهوا تهمة الفساد الى المدير\".",
+    ], {"كيم سو": "PER"}))
+    assert [(q.speaker.name, q.text) for q in quotes] == [("كيم سو", "المحققين وجهوا تهمة الفساد الى المدير")]
+
+
+def test_a_complementizer_closing_a_quoted_name_is_part_of_the_name():
+    quotes = article_quotes(story_article([
+        "وقال المتحدث كمال سعيد عن الرئيسة \"لي جين ان\" \"المحكمة ستنظر في القضية غدا صباحا\".",
+    ], {"كمال سعيد": "PER"}))
+    assert [q.text for q in quotes] == ["المحكمة ستنظر في القضية غدا صباحا"]
+
+
+def test_abraza_and_ablagha_before_a_statement_are_speech_verbs():
+    assert _speakers(["وأبرز الوزير سامي الطرابلسي أن المشروع سينطلق قريبا.",
+                      "وأبلغ الوزير الصحفيين أن التمويل متوفر."], {"سامي الطرابلسي": "PER"}) == [
+        "سامي الطرابلسي", "سامي الطرابلسي"]  # أبلغ: the title, then whom it was told to
+    assert _speakers(["ومن أبرز ما جاء في التقرير أن الصادرات ارتفعت."]) == []  # the elative "most prominent"

@@ -118,3 +118,25 @@ def test_a_relayed_office_ending_with_a_name_is_that_person():
     sentences = ["تم حجز مبلغ من العملة، حسب ما أفادت المكلفة بالاتصال لدى الديوانة سلوى الورفلي.",
                  "وأوضحت أن المبلغ كان مخفيا في سيارة."]
     assert _speakers(sentences) == ["سلوى الورفلي"]
+
+
+def test_a_relay_to_an_addressee_before_a_comma_names_the_source_after_it():
+    sentences = ["جرت الانتخابات في هدوء، بحسب ما صرح به للإذاعة الوطنية، الصحفي كريم السعيدي.",
+                 "وأضاف المصدر ذاته أن الإقبال كان ضعيفا."]
+    assert _speakers(sentences, {"كريم السعيدي": "PER"}) == ["كريم السعيدي"]
+
+
+def test_a_relative_known_only_by_kinship_is_an_unnamed_source():
+    sentences = ["يرقد الشاب في المستشفى وفق ما أكده ابن عمه.", "وأكد أن العائلة قدمت شكوى.",
+                 "وقالت والدته إن ابنها تعرض للضرب."]
+    quotes = article_quotes(story_article(sentences, {}))
+    assert [(q.speaker.name, q.speaker.unattributed) for q in quotes] == [("ابن عمه", True),
+                                                                          ("والدته", True)]
+
+
+def test_a_title_is_looked_for_in_the_sentence_of_each_name_not_the_next():
+    sentences = ["قالت سفيرة البلاد لدى المنظمة الأممية في نيويورك، سلمى العلوي، إن الموقف تغير.",
+                 "وأبلغت السفيرة عددا من الصحفيين \"لن نغير موقفنا من هذا الملف\"."]
+    names = {"سلمى العلوي": "PER", "منير": "PER"}
+    article = story_article(["عزل منير", *sentences], names)  # a headline-like first line naming someone else
+    assert [q.speaker.name for q in article_quotes(article)] == ["سلمى العلوي", "سلمى العلوي"]
