@@ -103,6 +103,8 @@ _IDENTIFIERS = forms("رقم", "الفصل", "الفصول", "المادة", "ا
 _DAY = forms("يوم")
 """``يوم 21``: a day of the month (``يومين``، ``أيام`` count days)."""
 _LINKS = forms("من", "آخرين", "أخرى", "أخريان", "آخرون", "على", "الأقل")
+_NOT_COUNTED = forms("مقابل", "ضد", "جراء", "بسبب")
+"""Prepositions after a number (``92 مقابل 71``، ``134 ألفا جراء الحصبة``): no counted noun."""
 _APPROXIMATE = forms("نحو", "حوالي", "قرابة", "زهاء", "أكثر", "أقل", "ما", "يقارب", "يناهز", "من", "عن")
 _TEENS = forms("عشر", "عشرة")
 _PRONOUN_ENDINGS = ("هم", "هن", "ها", "هما")
@@ -163,6 +165,11 @@ def _is_date(toks: list[Token], at: int, used: int, text: str) -> bool:
     before = toks[at - 1] if at else None
     if _DATE_RE.match(text, token.start):
         return True
+    year = toks[at + used + 1] if at + used + 1 < len(toks) else None
+    if (used == 1 and len(token.norm) <= 2 and after is not None and _lookup(after.norm) is None
+            and year is not None and year.is_number and len(year.norm) == 4
+            and 1900 <= digits_value(year.norm) <= 2100):
+        return True  # 26 فيري 2017: a day, a misspelt month and a year
     if token.is_number and len(token.norm) == 4 and digits_value(token.norm) >= 1900:
         return after is None or _lookup(after.norm) is None
     if after is not None and (after.norm in _MONTHS or after.bare() in _TIME_UNITS
@@ -249,6 +256,8 @@ def _counted(toks: list[Token], at: int, text: str) -> tuple[Token | None, str |
     if text[toks[nxt - 1].end:token.start].strip():
         return None, None  # punctuation between: not what the number counts
     category = _lookup(token.norm)
+    if token.norm in _NOT_COUNTED:
+        return None, None  # 92 مقابل 71: a score
     if category or token.is_number or token.bare() in STOP_WORD_FORMS or token.norm in STOP_WORD_FORMS \
             or token.norm.endswith(_PRONOUN_ENDINGS):
         return (token, category) if category else (None, None)
@@ -281,8 +290,10 @@ def sentence_figures(article: Article, number: int, index: int) -> list[Figure]:
             at += 1
             continue
         value, used = read
-        if _is_date(toks, at, used, text):
-            at += used
+        scored = (at > 1 and toks[at - 1].norm in _NOT_COUNTED and toks[at - 2].is_number
+                  and len(toks[at - 2].norm) < 4)  # not خلال جانفي 2017 مقابل 92 عملية
+        if _is_date(toks, at, used, text) or scored:
+            at += used  # a date, or the other side of a score (85 مقابل 64)
             continue
         noun, category = _counted(toks, at + used, text)
         if text[toks[at + used - 1].end:toks[at + used - 1].end + 2].strip()[:1] == "%":

@@ -25,8 +25,10 @@ NUMBER_WORDS = {form: value for value, words in _UNITS.items() for form in forms
 """Matching form of a number word -> its value."""
 
 MULTIPLIERS = {
-    **dict.fromkeys(forms("ألف", "آلاف", "الاف"), 1000), **dict.fromkeys(forms("ألفين", "ألفان"), 2000),
-    **dict.fromkeys(forms("مليون", "ملايين"), 10**6), **dict.fromkeys(forms("مليار", "مليارات"), 10**9),
+    **dict.fromkeys(forms("ألف", "ألفا", "آلاف", "الاف"), 1000),
+    **dict.fromkeys(forms("ألفين", "ألفان"), 2000),
+    **dict.fromkeys(forms("مليون", "مليونا", "ملايين"), 10**6),
+    **dict.fromkeys(forms("مليار", "مليارات"), 10**9),
 }
 _TEENS = forms("عشر", "عشرة")
 _ONE = forms("أحد", "إحدى")
@@ -62,7 +64,13 @@ def read_number(toks: list[Token], at: int) -> tuple[float, int] | None:
     if first.is_number:
         value, used = digits_value(first.norm), 1
         if at + 1 < len(toks) and toks[at + 1].norm in MULTIPLIERS:
-            value, used = value * MULTIPLIERS[toks[at + 1].norm], 2
+            multiplier = MULTIPLIERS[toks[at + 1].norm]
+            value, used = value * multiplier, 2
+            joined = at + 3 < len(toks) and toks[at + 2].norm == "و" and toks[at + 3].is_number
+            if joined and digits_value(toks[at + 3].norm) < multiplier:  # 44 ألفا و500: 44,500
+                rest, more = read_number(toks, at + 3) or (0.0, 1)  # 9 ملايين و600 ألف: 9,600,000
+                if rest < multiplier:
+                    value, used = value + rest, 3 + more
         return value, used
     total = current = 0.0
     used = 0

@@ -16,6 +16,7 @@ from tests.story_samples import story_article
     ("ثلاثة عشر", 13), ("مائة وخمسين", 150), ("ثلاثمائة", 300), ("١٧", 17), ("2.5 مليون", 2_500_000),
     ("ألفين", 2000), ("500.000", 500_000), ("11.300", 11_300), ("40،9 مليون", 40_900_000), ("2.75", 2.75),
     ("3ر4", 4.3), ("096ر18", 18.096), ("5ر3 مليون", 3_500_000),
+    ("12 ألفا و300", 12_300), ("2 مليون و400 ألف", 2_400_000), ("7 ملايين و50", 7_000_050),
 ])
 def test_numbers_in_words_and_digits(text, value):
     read = read_number(tokens(text), 0)
@@ -110,3 +111,13 @@ def test_a_day_of_the_month_is_no_figure_and_francs_are_money():
     sentence = "دفع مبلغا مقداره 2 مليون فرنك، وتعلن اللجنة النتيجة يوم 21 من الشهر الجاري."
     figures = article_figures(story_article([sentence], {}))
     assert [(f.value, f.category) for f in figures] == [(2_000_000, "money")]
+
+
+def test_a_score_and_a_date_with_a_misspelt_month_are_not_figures():
+    assert _figures("وانتهت المباراة بنتيجة 85 مقابل 64 لفائدة الفريق.") == []
+    assert [f[0] for f in _figures("واجتمعت الهيئة يوم 12 جانفيي 2017 وقررت حجز 30 شاحنة.")] == [30]
+
+
+def test_a_preposition_after_a_number_is_not_what_it_counts():
+    figures = article_figures(story_article(["وتوفي 12 ألفا جراء الوباء، وأصيب 40 شخصا."]))
+    assert [f.counted for f in figures] == ["شخصا"]
