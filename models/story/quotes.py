@@ -27,6 +27,7 @@ from models.story.tokens import Token, forms, opens_quote, tokens
 
 _PAST = ("قال", "أكد", "أوضح", "أضاف", "أعلن", "نفى", "صرح", "ذكر", "أشار", "أفاد", "تابع", "شدد", "لفت",
          "اعتبر", "كشف", "حذر", "اعترف", "زعم", "رأى", "نوه", "أقر", "كتب", "أبرز", "أبلغ")
+_PAST_FORMS = forms(*_PAST)
 SPEECH_VERBS = forms(
     *_PAST, *(v + "ت" for v in _PAST if not v.endswith("ى")), "نفت", "رأت", *(v + "وا" for v in _PAST),
     "يقول", "تقول", "يؤكد", "تؤكد", "يضيف", "يوضح", "يرى", "ترى",
@@ -284,6 +285,13 @@ def _teller(verb: Token, speaker: Speaker) -> Speaker:
     return replace(speaker, name=words[0]) if normalize(words[0]).startswith("ال") else speaker
 
 
+def _group_verb(verb: Token, previous: Speaker | None) -> bool:
+    """Whether ``verb`` is a plural past form (``صرحوا``، ``اعترفوا``) after a named speaker: with no
+    subject its speakers are a group, not the one person or body quoted before."""
+    plural = verb.bare().endswith("وا") and verb.bare()[:-2] in _PAST_FORMS
+    return plural and previous is not None and not previous.unattributed
+
+
 def _same_source(speaker: Speaker) -> bool:
     """``نفس المصدر``, ``المصدر ذاته``: the source of the statement before."""
     return speaker.unattributed and bool(_SAME & set(normalize(speaker.name).split()))
@@ -316,7 +324,8 @@ def _sentence_quotes(
             named_end = min(subject_end, toks[min(at + _NAMED_SUBJECT, len(toks) - 1)].end)
             speaker = (speaker_in(article, verb.end, named_end)
                        or (None if purpose else speaker_in(article, clause, verb.start, named_only=True))
-                       or (None if _unnamed_subject(article.text, toks, clause, at) else previous))
+                       or (None if _unnamed_subject(article.text, toks, clause, at)
+                           or _group_verb(verb, previous) else previous))
             if speaker is not None and previous is not None and _same_source(speaker):
                 speaker = previous
             elif speaker is not None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from models.arabic import normalize
 from models.article import Article, Sentence
 from models.story.speaker_names import is_office, trailing_name
-from models.story.speaker_words import GUESTS, OFFICES, TITLE_KEYS
+from models.story.speaker_words import DOCUMENTS, GUESTS, OFFICES, TITLE_KEYS
 from models.story.speakers import Speaker, entity_name, speaker_in, to_outlet
 from models.story.tokens import Token, forms, tokens
 
@@ -104,6 +104,11 @@ def _first_person(article: Article, before: int, speaker: Speaker) -> Speaker:
     return replace(speaker, name=entity_name(article, mention), type="PER", entity=mention.entity)
 
 
+def _document(token: Token) -> bool:
+    """Whether ``token`` names a statement's document (``بلاغ``، ``البيان``)."""
+    return token.norm.removeprefix("ال") in DOCUMENTS
+
+
 def relayed_source(article: Article, sentence: Sentence) -> Speaker | None:
     """The source ``sentence`` relays last (``… وفق ما أكده مدير المستشفى عماد العبعاب``، ``حسب ما أفاد
     به مصدر أمني``): after ``ما`` and its verb any speaker, without them (``وفق المدير الجهوي …``) only
@@ -116,6 +121,8 @@ def relayed_source(article: Article, sentence: Sentence) -> Speaker | None:
         begin = k + (1 if toks[k].norm == "حسبما" else 2 if verbal else 1) + (1 if verbal else 0)
         if begin < len(toks) and toks[begin].norm in _RELAY_OBJECTS:
             begin += 1
+        if begin + 1 < len(toks) and toks[begin].norm == "في" and _document(toks[begin + 1]):
+            begin += 1  # وفق ما جاء في بلاغ لوزارة الدفاع: the document's issuer
         if begin < len(toks) and to_outlet(toks[begin]):  # صرح به للجوهرة أف أم، الصحفي …: the addressee
             begin = next((j for j in range(begin + 1, min(begin + _ADDRESSEE, len(toks)))
                           if "،" in article.text[toks[j - 1].end:toks[j].start]), len(toks))

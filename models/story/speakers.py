@@ -353,6 +353,8 @@ def _issuer(article: Article, content: list[Token], end: int) -> Speaker | None:
     """Who issued the document heading ``content``: ``بيان لوزارة الدفاع``، ``بلاغ وزارة الداخلية`` (a
     recognised name), ``بيان صادر عن الحزب``; ``None`` for the document alone (``وأضاف البلاغ``: the
     speaker before); the document itself when no issuer is named (``بيان عسكري``)."""
+    if content[0].bare() in SAME_WORDS:
+        return None  # ذات البلاغ: the document quoted before, so its issuer
     rest, issued = content[1:], False
     if len(rest) > 1 and rest[0].norm in ISSUED and rest[1].norm == "عن":
         rest, issued = rest[2:], True

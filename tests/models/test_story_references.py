@@ -140,3 +140,14 @@ def test_a_title_is_looked_for_in_the_sentence_of_each_name_not_the_next():
     names = {"سلمى العلوي": "PER", "منير": "PER"}
     article = story_article(["عزل منير", *sentences], names)  # a headline-like first line naming someone else
     assert [q.speaker.name for q in article_quotes(article)] == ["سلمى العلوي", "سلمى العلوي"]
+
+
+def test_a_plural_verb_with_no_subject_is_not_the_body_quoted_before():
+    sentences = ["وقالت الوزارة إن الوحدات أوقفت ثلاثة أشخاص.", "وقد اعترفوا بأنهم كانوا ينوون السفر."]
+    assert _speakers(sentences, {"الوزارة": "ORG"}) == ["الوزارة"]
+
+
+def test_the_same_document_is_its_issuer_named_in_a_relay():
+    sentences = ["تصدت الوحدات لسيارات تهريب، وفق ما جاء في بلاغ لوزارة الدفاع.",
+                 "وأضاف ذات البلاغ أن الوحدات حجزت الحمولة."]
+    assert _speakers(sentences, {"وزارة الدفاع": "ORG"}) == ["وزارة الدفاع"]
