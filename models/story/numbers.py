@@ -25,11 +25,13 @@ NUMBER_WORDS = {form: value for value, words in _UNITS.items() for form in forms
 """Matching form of a number word -> its value."""
 
 MULTIPLIERS = {
-    **dict.fromkeys(forms("ألف", "ألفا", "آلاف", "الاف"), 1000),
+    **dict.fromkeys(forms("ألف", "آلاف", "الاف"), 1000),
     **dict.fromkeys(forms("ألفين", "ألفان"), 2000),
-    **dict.fromkeys(forms("مليون", "مليونا", "ملايين"), 10**6),
+    **dict.fromkeys(forms("مليون", "ملايين"), 10**6),
     **dict.fromkeys(forms("مليار", "مليارات"), 10**9),
 }
+_AFTER_DIGITS = {**MULTIPLIERS, **dict.fromkeys(forms("ألفا"), 1000), **dict.fromkeys(forms("مليونا"), 10**6)}
+"""Multipliers after digits, also accusative (``44 ألفا``); alone ``ألفا باص`` is two thousand."""
 _TEENS = forms("عشر", "عشرة")
 _ONE = forms("أحد", "إحدى")
 _VAGUE = forms("آلاف", "الاف", "ملايين", "مليارات")
@@ -63,10 +65,11 @@ def read_number(toks: list[Token], at: int) -> tuple[float, int] | None:
     first = toks[at]
     if first.is_number:
         value, used = digits_value(first.norm), 1
-        if at + 1 < len(toks) and toks[at + 1].norm in MULTIPLIERS:
-            multiplier = MULTIPLIERS[toks[at + 1].norm]
+        if at + 1 < len(toks) and toks[at + 1].norm in _AFTER_DIGITS:
+            multiplier = _AFTER_DIGITS[toks[at + 1].norm]
             value, used = value * multiplier, 2
-            joined = at + 3 < len(toks) and toks[at + 2].norm == "و" and toks[at + 3].is_number
+            joined = (len(first.norm) <= 3 and at + 3 < len(toks) and toks[at + 2].norm == "و"
+                      and toks[at + 3].is_number)  # not 2016، مليار و500 مليون
             if joined and digits_value(toks[at + 3].norm) < multiplier:  # 44 ألفا و500: 44,500
                 rest, more = read_number(toks, at + 3) or (0.0, 1)  # 9 ملايين و600 ألف: 9,600,000
                 if rest < multiplier:

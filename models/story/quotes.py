@@ -56,7 +56,7 @@ _RELATIVES = forms("ما", "لما", "مما", "الذي", "التي", "الذي
 """A speech verb after these is inside a relative clause (``لما قال إنه``) or a verbal noun, not a
 new quote."""
 _ELATIVE = forms("أبرز")
-"""Also "the most prominent" (``ومن أبرز ما …``): no verb after من."""
+"""Also "the most prominent" (``ومن أبرز ما …``): without و a verb only at the start of a clause."""
 _QUOTED_WORDS = 5
 """Fewest words for a quotation after a subject to be speech rather than a quoted name (right after
 the verb, two are enough)."""
@@ -221,9 +221,9 @@ def _triggers(article: Article, toks: list[Token], sentence: Sentence) -> list[t
             continue
         if at and _relative(toks[at - 1]) or at + 1 < len(toks) and toks[at + 1].norm in _NOT_SPEECH:
             continue
-        if toks[at].norm in _ELATIVE and (at and toks[at - 1].norm in ("من", "ومن") or at + 1 < len(toks)
-                                          and toks[at + 1].norm == "ما"):
-            continue  # ومن أبرز المشاريع / أبرز ما جاء: the elative
+        if toks[at].norm in _ELATIVE and (at + 1 < len(toks) and toks[at + 1].norm == "ما" or at and not any(
+                mark in article.text[toks[at - 1].end:toks[at].start] for mark in ".،,:;؛")):
+            continue  # ومن أبرز المشاريع / ستكون أبرز النقاط / أبرز ما جاء: the elative, not وأبرز / ، أبرز
         if at and _is_complementizer(toks[at - 1].norm.removeprefix("ف")):
             continue  # فإنها ترى أن …: a verb of the statement itself, its subject the pronoun
         if _quoted(article.text, sentence, toks[at].start):

@@ -285,6 +285,9 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
     if (not content or content[0].norm in GOVERNING | PRONOUNS or _prepositional(article, content[0])
             or content[0].norm in SAYING):
         return None  # أكد على ضرورة أن / شدد بالقول إن / قال لزملائه إن / كتب هو: no new subject here
+    relative = next((k for k, t in enumerate(content) if k and t.norm in RELATIVE_PRONOUNS
+                     and "،" in article.text[t.start - 3:t.start]), len(content))
+    content, end = content[:relative], min(end, content[relative].start) if relative < len(content) else end
     named = [m for m in _mentions_in(article, content[0].start, end) if not _governed(article, m, toks)]
     if named_only:
         opening = content[min(_NAME_REACH, len(content) - 1)].end
@@ -307,7 +310,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
     first = next((m for m in named if m.start <= content[0].start < m.end), None)
-    if person is None and (content[0].norm in ONE_OF and not named_only or _kin(content[0])):
+    kin = _kin(content[0]) and "(" not in article.text[content[0].start:end]  # الأم (نعيمة): named
+    if person is None and (content[0].norm in ONE_OF and not named_only or kin):
         return Speaker(_phrase(article, content), unattributed=True)
     if person or first or named_only:
         best = person or first or min(named, key=lambda m: (_TYPE_RANK[m.type], m.start), default=None)

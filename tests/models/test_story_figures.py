@@ -23,7 +23,7 @@ def test_numbers_in_words_and_digits(text, value):
     assert read is not None and read[0] == value and read[1] == len(tokens(text))
 
 
-@pytest.mark.parametrize("text", ["عشرات", "آلاف", "الثالث", "أحد", "وأحد", "واحد"])
+@pytest.mark.parametrize("text", ["عشرات", "آلاف", "الثالث", "أحد", "وأحد", "واحد", "ألفا"])
 def test_vague_amounts_and_ordinals_are_not_numbers(text):
     assert read_number(tokens(text), 0) is None
 
@@ -119,5 +119,9 @@ def test_a_score_and_a_date_with_a_misspelt_month_are_not_figures():
 
 
 def test_a_preposition_after_a_number_is_not_what_it_counts():
-    figures = article_figures(story_article(["وتوفي 12 ألفا جراء الوباء، وأصيب 40 شخصا."]))
+    figures = article_figures(story_article(["وتوفي 12 ألف جراء الوباء، وأصيب 40 شخصا."]))
     assert [f.counted for f in figures] == ["شخصا"]
+
+
+def test_a_year_before_a_comma_does_not_take_the_amount_after_it():
+    assert [f[0] for f in _figures("وبلغ الاستهلاك سنة 2016، مليار و500 مليون لتر.")] == [500_000_000]

@@ -374,3 +374,4 @@ def test_abraza_and_ablagha_before_a_statement_are_speech_verbs():
                       "وأبلغ الوزير الصحفيين أن التمويل متوفر."], {"سامي الطرابلسي": "PER"}) == [
         "سامي الطرابلسي", "سامي الطرابلسي"]  # أبلغ: the title, then whom it was told to
     assert _speakers(["ومن أبرز ما جاء في التقرير أن الصادرات ارتفعت."]) == []  # the elative "most prominent"
+    assert _speakers(["ستكون الصحة أبرز الملفات، على أن يتم لاحقا النظر في البقية."]) == []

@@ -151,3 +151,13 @@ def test_the_same_document_is_its_issuer_named_in_a_relay():
     sentences = ["تصدت الوحدات لسيارات تهريب، وفق ما جاء في بلاغ لوزارة الدفاع.",
                  "وأضاف ذات البلاغ أن الوحدات حجزت الحمولة."]
     assert _speakers(sentences, {"وزارة الدفاع": "ORG"}) == ["وزارة الدفاع"]
+
+
+def test_a_relative_with_a_name_in_brackets_is_that_person():
+    quotes = article_quotes(story_article(["وقالت الأم (سعاد) إنها لم تتلق أي مساعدة."], {}))
+    assert [(q.speaker.name, q.speaker.unattributed) for q in quotes] == [("الأم (سعاد", False)]
+
+
+def test_a_relative_clause_after_the_speaker_names_no_speaker():
+    sentences = ["وعن برنامجه، أبرز سمير الهادي، الذي يخلف كمال الصيد في المنصب، أن الأمن أولوية."]
+    assert _speakers(sentences, {"كمال الصيد": "PER"}) == ["سمير الهادي"]
