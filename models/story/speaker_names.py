@@ -73,7 +73,7 @@ def trailing_name(article: Article, toks: list[Token], *, frames: bool = True) -
         return (token.norm in stops or token.norm == "ل" or token.norm[1:] in OUTLETS
                 or token.norm in ADVERBS and token.norm not in TITLES)
 
-    end = next((k for k, t in enumerate(toks) if k and stop(t)), len(toks))
+    end = next((k for k, t in enumerate(toks) if k and stop(t) and not _place_frame(toks, k)), len(toks))
     if "،" in article.text[toks[0].start:toks[end - 1].end]:
         return ""  # commas: the apposition's business
     words = toks[max(end - 2, 0):end]
@@ -87,6 +87,13 @@ def trailing_name(article: Article, toks: list[Token], *, frames: bool = True) -
     return article.text[first.start:last.end]
 
 
+def _place_frame(toks: list[Token], at: int) -> bool:
+    """Whether ``toks[at]`` opens where an office sits (``النائب العام في مدينة مانيسا عاكف …``), part
+    of the office's description rather than an adverbial."""
+    return toks[at].norm == "في" and at + 1 < len(toks) and toks[at + 1].norm in _PLACE_WORDS
+
+
+_PLACE_WORDS = forms("مدينة", "ولاية", "محافظة", "إقليم", "اقليم", "مقاطعة", "بلدية", "منطقة")
 _BEFORE_VERB = forms("قد", "وقد")
 """``والي الجهة سامي الغابي قد أوضح``: the name ends before the verb's particle."""
 

@@ -161,3 +161,8 @@ def test_a_relative_with_a_name_in_brackets_is_that_person():
 def test_a_relative_clause_after_the_speaker_names_no_speaker():
     sentences = ["وعن برنامجه، أبرز سمير الهادي، الذي يخلف كمال الصيد في المنصب، أن الأمن أولوية."]
     assert _speakers(sentences, {"كمال الصيد": "PER"}) == ["سمير الهادي"]
+
+
+def test_an_office_in_a_city_then_a_name_is_that_person():
+    sentences = ["وأوضح المدعي العام في مدينة إزمير كمال أوزتورك في بيان، أن الحالة مستقرة."]
+    assert _speakers(sentences, {"إزمير": "LOC"}) == ["كمال أوزتورك"]
