@@ -149,12 +149,12 @@ def _quoted_words(text: str, at: int, limit: int) -> int:
 
 
 def _titled_name(text: str, at: int, words: int) -> bool:
-    """Whether the short quotation opened at ``text[at]`` is a name followed by its holder's title
-    (``وأعلن "لي كيو تشول" المتحدث باسم …``), not speech."""
+    """Whether the short quotation opened at ``text[at]`` is a name followed by its holder's title or a
+    relative clause (``وأعلن "لي كيو تشول" المتحدث باسم …``، ``أكد "الوطني الحر" الذي …``), not speech."""
     close = text.find(_QUOTE_CLOSE[text[at]], at + 1)
     after = tokens(text[close + 1:close + 40], close + 1)[:1] if close > at else []
     return words < _QUOTED_WORDS and bool(after) and (
-        after[0].norm in TITLES or after[0].norm.removeprefix("ال") in TITLE_KEYS | OFFICES)
+        after[0].norm in TITLES | _RELATIVES or after[0].norm.removeprefix("ال") in TITLE_KEYS | OFFICES)
 
 
 def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) -> tuple[int, int] | None:
@@ -348,6 +348,17 @@ def _sentence_quotes(
     return found
 
 
+def _announcer(article: Article, sentence: Sentence) -> Speaker | None:
+    """Who opens ``sentence`` with a speech verb and an object in عن (``أبلغت مواطنة … عن اختفاء``،
+    ``كشف وزير التجارة عمر الباهي عن …``): no quote, but the speaker a following ``وأكدت أن`` continues;
+    only a recognised name or an unnamed source (not ``كل من السعودية والبحرين``)."""
+    toks = tokens(sentence.text, sentence.start)
+    if not toks or toks[0].bare() not in _WITH_AN | _TELLING:
+        return None
+    about = next((t for t in toks[1:_NAMED_SUBJECT] if t.norm == "عن"), None)
+    return speaker_in(article, toks[0].end, about.start, named_only=True) if about is not None else None
+
+
 def _other_actor(article: Article, sentence: Sentence, speaker: Speaker) -> bool:
     """Whether ``sentence`` (with no quote) opens with someone other than ``speaker`` as its subject."""
     subject = opening_subject(article, tokens(sentence.text, sentence.start)[:4])
@@ -362,7 +373,7 @@ def article_quotes(article: Article, number: int = 0) -> list[Quote]:
         if sentence.index - said > 2:
             recent = None
         found = _sentence_quotes(article, number, sentence, recent, [q.speaker for q in quotes])
-        relayed = None if found else relayed_source(article, sentence)
+        relayed = None if found else relayed_source(article, sentence) or _announcer(article, sentence)
         if found or relayed is not None:
             recent, said = found[-1].speaker if found else relayed, sentence.index
         elif recent is not None and _other_actor(article, sentence, recent):

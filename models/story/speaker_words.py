@@ -73,5 +73,7 @@ KIN = forms("زوج", "زوجة", "خال", "خالة", "عم", "عمة", "شق�
             "شقيقها", "والده", "والدته", "والدها", "زوجها", "زوجته", "ابنه", "ابنها", "أخوه", "أخيه", "أخته")
 """``زوج خالة الضحية``، ``شقيقه``، ``والدة الطفل``: a relative known only by the kinship, an unnamed source
 unless the recogniser names them."""
+CITIZENS = forms("مواطن", "مواطنة", "مواطنون", "مواطنين")
+"""``أبلغت مواطنة …``: a citizen, unnamed unless the recogniser names them (``مواطن تونسي (فهمي طاهري)``)."""
 ONE_OF = forms("أحد", "إحدى", "احدى")
 """``أحد سكان البرج``، ``إحدى المنظمات``: one of a group, unnamed unless the recogniser names them."""

@@ -26,6 +26,7 @@ from models.story.speaker_names import (
 from models.story.speaker_words import (
     ADVERBS,
     ANONYMOUS,
+    CITIZENS,
     COMPOUND_STARTS,
     CONNECTIVES,
     DEFINITE_SOURCES,
@@ -310,7 +311,8 @@ def speaker_in(article: Article, start: int, end: int, *, named_only: bool = Fal
         return Speaker(_phrase(article, content), unattributed=True)
     person = next((m for m in named if m.type == "PER"), None)
     first = next((m for m in named if m.start <= content[0].start < m.end), None)
-    kin = _kin(content[0]) and "(" not in article.text[content[0].start:end]  # الأم (نعيمة): named
+    kin = (_kin(content[0]) or content[0].bare().removeprefix("ال") in CITIZENS) and "(" not in article.text[
+        content[0].start:end]  # الأم (نعيمة): named
     if person is None and (content[0].norm in ONE_OF and not named_only or kin):
         return Speaker(_phrase(article, content), unattributed=True)
     if person or first or named_only:

@@ -375,3 +375,10 @@ def test_abraza_and_ablagha_before_a_statement_are_speech_verbs():
         "سامي الطرابلسي", "سامي الطرابلسي"]  # أبلغ: the title, then whom it was told to
     assert _speakers(["ومن أبرز ما جاء في التقرير أن الصادرات ارتفعت."]) == []  # the elative "most prominent"
     assert _speakers(["ستكون الصحة أبرز الملفات، على أن يتم لاحقا النظر في البقية."]) == []
+
+
+def test_a_short_quoted_name_before_a_relative_clause_is_the_speaker():
+    quotes = article_quotes(story_article([
+        "وأكد \"الحزب الحر\" الذي يشارك في الحكومة أنه يدعم جهودها.",
+    ], {}))
+    assert [(q.speaker.name, q.text) for q in quotes] == [("الحزب الحر", "أنه يدعم جهودها")]

@@ -166,3 +166,18 @@ def test_a_relative_clause_after_the_speaker_names_no_speaker():
 def test_an_office_in_a_city_then_a_name_is_that_person():
     sentences = ["وأوضح المدعي العام في مدينة إزمير كمال أوزتورك في بيان، أن الحالة مستقرة."]
     assert _speakers(sentences, {"إزمير": "LOC"}) == ["كمال أوزتورك"]
+
+
+def test_a_speech_verb_with_an_object_in_an_names_who_a_pronoun_verb_continues():
+    sentences = ["كشف وزير التجارة سمير بن علي عن خطة جديدة لمراقبة الأسعار.", "وأضاف أن الخطة ستنطلق غدا."]
+    assert _speakers(sentences, {"سمير بن علي": "PER"}) == ["سمير بن علي"]
+    sentences = ["أعلنت كل من تونس والجزائر اليوم عن فتح المعابر.", "وقالت إن الحركة عادت."]
+    assert _speakers(sentences, {"تونس": "LOC", "الجزائر": "LOC"}) == []  # كل من …: no one speaker
+
+
+def test_a_citizen_is_an_unnamed_source_unless_named_in_brackets():
+    quotes = article_quotes(story_article(["أبلغت مواطنة من قفصة الإذاعة عن اختفاء ابنها.",
+                                           "وأكدت أن ابنها خرج منذ يومين.",
+                                           "وقال مواطن (كمال) إن الطريق مغلقة."], {}))
+    assert [(q.speaker.name, q.speaker.unattributed) for q in quotes] == [
+        ("مواطنة", True), ("مواطن (كمال", False)]
