@@ -120,6 +120,8 @@ def _content(article: Article, begin: int, end: int) -> tuple[int, int, str]:
         close = text.find(_QUOTE_CLOSE[text[begin]], begin + 1, end + 1)
         if close > begin:
             kind, begin, end = "direct", begin + 1, close
+            while begin < end and text[begin].isspace():
+                begin += 1  # أن" هذا …
     while True:
         while end > begin and not (text[end - 1].isalnum() or text[end - 1] in "»”\"!؟?"):
             end -= 1
@@ -149,12 +151,23 @@ def _quoted_words(text: str, at: int, limit: int) -> int:
 
 
 def _titled_name(text: str, at: int, words: int) -> bool:
-    """Whether the short quotation opened at ``text[at]`` is a name followed by its holder's title or a
-    relative clause (``وأعلن "لي كيو تشول" المتحدث باسم …``، ``أكد "الوطني الحر" الذي …``), not speech."""
+    """Whether the short quotation opened at ``text[at]`` is a name followed by its holder's title, a
+    definite noun or a relative clause (``وأعلن "لي كيو تشول" المتحدث باسم …``، ``وأكدت "جين بارك" الفائزة``،
+    ``أكد "الوطني الحر" الذي …``), not speech."""
     close = text.find(_QUOTE_CLOSE[text[at]], at + 1)
     after = tokens(text[close + 1:close + 40], close + 1)[:1] if close > at else []
-    return words < _QUOTED_WORDS and bool(after) and (
-        after[0].norm in TITLES | _RELATIVES or after[0].norm.removeprefix("ال") in TITLE_KEYS | OFFICES)
+    word = after[0].norm if after else ""
+    return words < _QUOTED_WORDS and bool(word) and (
+        word in TITLES | _RELATIVES or word.startswith("ال") or word[2:] in TITLE_KEYS | OFFICES)
+
+
+def _closes_name(text: str, verb_end: int, token: Token) -> bool:
+    """Whether the complementizer-like ``token`` ends a quoted name opened after the verb (``"بارك غيون هيي
+    ان"``), not ``أن"…`` opening a quotation."""
+    closing = text[token.end:token.end + 1]
+    between = text[verb_end:token.start]
+    return closing == '"' and between.count('"') % 2 == 1 or closing in "»”" and closing != "" and (
+        between.count("«") + between.count("“") > between.count("»") + between.count("”"))
 
 
 def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) -> tuple[int, int] | None:
@@ -179,7 +192,7 @@ def _marker(article: Article, toks: list[Token], at: int, sentence: Sentence) ->
             return None  # another verb (also ``الذي قال``) owns the complementizer after it
         previous = token
         if (_is_complementizer(token.norm) and text[token.start - 1] != "."  # (سي.إن.إن) is a name
-                and text[token.end:token.end + 1] not in ('"', "»", "”")):  # "بارك غيون هيي ان": a name
+                and not _closes_name(text, toks[at].end, token)):
             return token.start, token.end if token.norm in ("ان", "بان") else token.start
     return None
 

@@ -382,3 +382,15 @@ def test_a_short_quoted_name_before_a_relative_clause_is_the_speaker():
         "وأكد \"الحزب الحر\" الذي يشارك في الحكومة أنه يدعم جهودها.",
     ], {}))
     assert [(q.speaker.name, q.text) for q in quotes] == [("الحزب الحر", "أنه يدعم جهودها")]
+
+
+def test_a_short_quoted_name_before_a_definite_noun_is_the_speaker():
+    quotes = article_quotes(story_article(["وأكدت \"سارة لي\" الفائزة بالجائزة، أن حياتها تغيرت كثيرا."],
+                                          {"سارة لي": "PER"}))
+    assert [(q.speaker.name, q.text) for q in quotes] == [("سارة لي", "حياتها تغيرت كثيرا")]
+
+
+def test_a_complementizer_opening_a_glued_quotation_still_opens_the_statement():
+    quotes = article_quotes(story_article(["وأوضحت الشركة المنتجة على موقعها أن\" هذا المنتوج يجسد العمل الشاق\"."],
+                                          {}))
+    assert [q.text for q in quotes] == ["هذا المنتوج يجسد العمل الشاق"]
