@@ -391,6 +391,6 @@ def test_a_short_quoted_name_before_a_definite_noun_is_the_speaker():
 
 
 def test_a_complementizer_opening_a_glued_quotation_still_opens_the_statement():
-    quotes = article_quotes(story_article(["وأوضحت الشركة المنتجة على موقعها أن\" هذا المنتوج يجسد العمل الشاق\"."],
-                                          {}))
+    sentence = "وأوضحت الشركة المنتجة على موقعها أن\" هذا المنتوج يجسد العمل الشاق\"."
+    quotes = article_quotes(story_article([sentence], {}))
     assert [q.text for q in quotes] == ["هذا المنتوج يجسد العمل الشاق"]
