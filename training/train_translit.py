@@ -275,7 +275,7 @@ def validate(model_dir: Path, pairs, beams: list[int]) -> dict[str, dict[str, fl
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--epochs", type=int, default=40)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--layers", type=int, default=Config.layers)
     parser.add_argument("--d-model", type=int, default=Config.d_model)
